@@ -1,0 +1,26 @@
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.io.*;
+
+public class Server {
+    public static void main(String[] args) throws Exception {
+        ServerSocket serverSocket = new ServerSocket(8080);
+        Socket socket = serverSocket.accept();
+
+        BufferedReader in = new BufferedReader(
+            new InputStreamReader(socket.getInputStream())
+        );
+        BufferedWriter out = new BufferedWriter(
+            new OutputStreamWriter(socket.getOutputStream())
+        );
+
+        String msg = in.readLine();
+        System.out.println(msg);
+
+        out.write("hello client\n");
+        out.flush();
+
+        socket.close();
+        serverSocket.close();
+    }
+}

@@ -1,0 +1,276 @@
+/**
+ * What a scenario works with: the learner's programs (started as real processes), the
+ * checker's peers, and the ways to end a scenario (fail with an explanation, or skip).
+ * Everything a scenario starts is registered here and torn down by `dispose()`.
+ */
+import { text, type Lang, type Text } from '../i18n.ts';
+import type { Lesson } from '../lessons.ts';
+import { PeerServer, connectPeer } from '../peers/tcp.ts';
+import type { PeerSocket } from '../peers/peer-socket.ts';
+import { Transcript } from '../peers/transcript.ts';
+import { startLearnerProgram, startProcess, type ExitInfo, type ListenInfo, type RunningProgram, type StartOptions } from '../runner/process.ts';
+import type { Build } from '../runner/transpile.ts';
+import { CheckFailure, ScenarioSkipped, type FailureDetails } from './scenario.ts';
+import { compileJava, findPython, hasJava } from './interop.ts';
+import { describeExit, programFailure } from './explain.ts';
+
+export const LOOPBACK = '127.0.0.1';
+
+export interface StartedServer {
+  program: RunningProgram;
+  port: number;
+  listen: ListenInfo;
+}
+
+export interface ClientRun {
+  program: RunningProgram;
+  /** The exit, or 'timeout' if it was still running at the limit (it is then killed). */
+  exit: ExitInfo | 'timeout';
+  stdout: string;
+  stderr: string;
+}
+
+export interface ServerOptions {
+  file?: string;
+  label?: Text;
+  env?: Record<string, string>;
+  args?: string[];
+  /** How long to wait for the listen, in ms. */
+  readyMs?: number;
+  /** Where the server must listen; default the HOST we pass (127.0.0.1). */
+  host?: string;
+  proto?: 'tcp' | 'udp';
+  keepStdinOpen?: boolean;
+}
+
+export interface ClientOptions {
+  file?: string;
+  label?: Text;
+  port: number;
+  host?: string;
+  args?: string[];
+  env?: Record<string, string>;
+  stdin?: string;
+  timeoutMs?: number;
+}
+
+export class ScenarioContext {
+  readonly transcripts: Transcript[] = [];
+  readonly programs: RunningProgram[] = [];
+  readonly notes: Text[] = [];
+  private readonly peerServers: PeerServer[] = [];
+  private readonly peers: PeerSocket[] = [];
+
+  constructor(
+    readonly lesson: Lesson,
+    readonly build: Build,
+    readonly lang: Lang,
+  ) {}
+
+  /** A new exchange to record, drawn as its own diagram (left = client, right = server). */
+  transcript(left: Text, right: Text): Transcript {
+    const t = new Transcript(left, right);
+    this.transcripts.push(t);
+    return t;
+  }
+
+  note(t: Text): void {
+    this.notes.push(t);
+  }
+
+  fail(details: FailureDetails): never {
+    throw new CheckFailure(details);
+  }
+
+  skip(why: Text): never {
+    throw new ScenarioSkipped(why);
+  }
+
+  /** Starts one of the learner's files as a process (not waiting for anything). */
+  startProgram(file: string, o: { label: Text; env?: Record<string, string>; args?: string[]; stdin?: string; keepStdinOpen?: boolean }): RunningProgram {
+    const program = this.build.programs.get(file);
+    if (!program) throw new Error(`lesson ${this.lesson.name} has no file ${file} in its manifest`);
+    const p = startLearnerProgram({
+      label: o.label[this.lang],
+      program,
+      args: o.args,
+      env: o.env,
+      stdin: o.stdin,
+      keepStdinOpen: o.keepStdinOpen,
+      outputBytes: this.lesson.manifest.limits.outputBytes,
+      heapMiB: this.lesson.manifest.limits.heapMiB,
+    });
+    this.programs.push(p);
+    return p;
+  }
+
+  /**
+   * Starts the learner's server with HOST=127.0.0.1 and PORT=0 and waits until it listens.
+   * A server that exits, never listens, ignores PORT or listens elsewhere fails here with
+   * the reason, so every scenario explains these the same way.
+   */
+  async startServer(o: ServerOptions = {}): Promise<StartedServer> {
+    const host = o.host ?? LOOPBACK;
+    const file = o.file ?? 'server.ts';
+    const program = this.startProgram(file, {
+      label: o.label ?? text('your server', '내 서버'),
+      env: { HOST: host, PORT: '0', ...o.env },
+      args: o.args,
+      keepStdinOpen: o.keepStdinOpen,
+    });
+    const readyMs = o.readyMs ?? 5000;
+    const result = await program.waitListening(o.proto ?? 'tcp', readyMs);
+    if (result === 'timeout') {
+      this.fail({
+        reason: 'server-never-listened',
+        summary: text(`${file} did not start listening within ${readyMs} ms.`, `${file}이(가) ${readyMs}ms 안에 listen을 시작하지 않았습니다.`),
+        cause: text(
+          'The program is still running but never called listen(), or it is stuck before reaching it (a loop that never ends, a wait for input).',
+          '프로그램은 실행 중이지만 listen()을 호출하지 않았거나, 그 전에 멈춰 있습니다(끝나지 않는 반복, 입력 대기 등).',
+        ),
+        fix: text('Call server.listen(PORT, HOST) when the program starts.', '프로그램 시작 시 server.listen(PORT, HOST)를 호출하세요.'),
+        section: 'the-program-contract',
+      });
+    }
+    if (!('proto' in result)) {
+      // With PORT=0 a port can only be in use if the program chose its own.
+      if (/EADDRINUSE/.test(program.stderr())) this.fail(this.ignoredPort(file));
+      this.fail(programFailure(file, result, program, 'before-listening'));
+    }
+    this.checkListenAddress(file, result, host);
+    return { program, port: result.port, listen: result };
+  }
+
+  private ignoredPort(file: string): FailureDetails {
+    return {
+      reason: 'ignored-port',
+      summary: text(`${file} did not listen on the PORT it was given (PORT=0).`, `${file}이(가) 주어진 PORT(PORT=0)로 listen하지 않았습니다.`),
+      cause: text(
+        'The port is hard-coded. The checker runs many servers at once and picks free ports itself; a fixed port collides.',
+        '포트가 코드에 고정되어 있습니다. 검사기는 서버를 여러 개 동시에 띄우고 빈 포트를 직접 고르므로, 고정 포트는 충돌합니다.',
+      ),
+      fix: text(
+        'Read it from the environment: const PORT = Number(process.env.PORT ?? 8080); PORT=0 lets the OS choose a free port.',
+        '환경 변수에서 읽으세요: const PORT = Number(process.env.PORT ?? 8080); PORT=0이면 운영체제가 빈 포트를 고릅니다.',
+      ),
+      section: 'the-program-contract',
+    };
+  }
+
+  private checkListenAddress(file: string, l: ListenInfo, host: string): void {
+    if (l.requestedPort !== undefined && Number(l.requestedPort) !== 0) this.fail(this.ignoredPort(file));
+    if (l.requestedHost === 'localhost') {
+      this.fail({
+        reason: 'listens-on-localhost',
+        summary: text(`${file} listened on 'localhost' instead of HOST (${host}).`, `${file}이(가) HOST(${host}) 대신 'localhost'에서 listen했습니다.`),
+        cause: text(
+          "Since Node 17, 'localhost' follows the OS order and may mean ::1 (IPv6) only; the source's Python and Java clients connect to 127.0.0.1 and would be refused.",
+          "Node 17부터 'localhost'는 운영체제 순서를 따르므로 ::1(IPv6)만 뜻할 수 있습니다. 원문의 Python·Java 클라이언트는 127.0.0.1로 접속하므로 거부됩니다.",
+        ),
+        fix: text("Use process.env.HOST ?? '127.0.0.1'.", "process.env.HOST ?? '127.0.0.1'을 쓰세요."),
+        section: 'the-program-contract',
+      });
+    }
+    if (l.address !== host) {
+      const everywhere = l.address === '::' || l.address === '0.0.0.0';
+      this.fail({
+        reason: everywhere ? 'listens-on-all-interfaces' : 'listens-on-wrong-address',
+        summary: text(
+          `${file} listened on ${l.address} instead of HOST (${host}).`,
+          `${file}이(가) HOST(${host}) 대신 ${l.address}에서 listen했습니다.`,
+        ),
+        cause: everywhere
+          ? text(
+              'listen(port) without a host binds every network interface: other machines can reach your program, and Windows and macOS show a firewall prompt.',
+              'host 없이 listen(port)를 호출하면 모든 네트워크 인터페이스에 바인딩됩니다. 다른 컴퓨터에서도 접속할 수 있고, Windows와 macOS는 방화벽 경고를 띄웁니다.',
+            )
+          : text('The host passed to listen() is not the HOST from the environment.', 'listen()에 넘긴 host가 환경 변수 HOST와 다릅니다.'),
+        fix: text("Pass the host: server.listen(PORT, process.env.HOST ?? '127.0.0.1').", "host를 넘기세요: server.listen(PORT, process.env.HOST ?? '127.0.0.1')."),
+        section: 'the-program-contract',
+      });
+    }
+  }
+
+  /** Runs the learner's client to its exit (or kills it at the limit). */
+  async runClient(o: ClientOptions): Promise<ClientRun> {
+    const program = this.startClient(o);
+    return this.finishClient(program, o.timeoutMs ?? 5000);
+  }
+
+  startClient(o: ClientOptions): RunningProgram {
+    return this.startProgram(o.file ?? 'client.ts', {
+      label: o.label ?? text('your client', '내 클라이언트'),
+      env: { HOST: o.host ?? LOOPBACK, PORT: String(o.port), ...o.env },
+      args: o.args,
+      stdin: o.stdin,
+    });
+  }
+
+  async finishClient(program: RunningProgram, timeoutMs: number): Promise<ClientRun> {
+    const exit = await program.waitExit(timeoutMs);
+    if (!exit) await program.kill();
+    return { program, exit: exit ?? 'timeout', stdout: program.stdout(), stderr: program.stderr() };
+  }
+
+  /** Connects the checker as a client; a refused connection fails the scenario. */
+  async connect(port: number, transcript: Transcript, host = LOOPBACK): Promise<PeerSocket> {
+    const r = await connectPeer(port, host, transcript);
+    if (!r.ok) {
+      this.fail({
+        reason: 'connect-failed',
+        summary: text(`Could not connect to ${host}:${port}: ${r.code}.`, `${host}:${port}에 접속하지 못했습니다: ${r.code}.`),
+        cause: text(
+          'The server reported that it listens, but the connection was refused: it may have closed its listening socket or exited already.',
+          '서버는 listen했다고 알렸지만 연결이 거부되었습니다. 이미 리스닝 소켓을 닫았거나 종료했을 수 있습니다.',
+        ),
+      });
+    }
+    this.peers.push(r.peer);
+    return r.peer;
+  }
+
+  /** A checker server for the learner's client to connect to. */
+  async listenPeer(transcript: Transcript): Promise<PeerServer> {
+    const server = await PeerServer.listen(transcript);
+    this.peerServers.push(server);
+    return server;
+  }
+
+  /** Runs a program that is not the learner's (Python, Java) with the same limits and cleanup. */
+  startExternal(o: Omit<StartOptions, 'label'> & { label: Text }): RunningProgram {
+    const p = startProcess({ ...o, label: o.label[this.lang], outputBytes: o.outputBytes ?? 1_000_000 });
+    this.programs.push(p);
+    return p;
+  }
+
+  /** `python3 <script>`, or a skip when Python is not installed. */
+  startPython(script: string, o: { label: Text; env?: Record<string, string> }): RunningProgram {
+    const py = findPython();
+    if (!py) this.skip(text('python3 is not installed here; this interop check is skipped.', '이 컴퓨터에 python3가 없어 이 상호 운용 검사는 건너뜁니다.'));
+    return this.startExternal({ label: o.label, command: py[0]!, args: [...py.slice(1), script], env: o.env });
+  }
+
+  /** `java <Class>` (compiled once and cached), or a skip when no JDK is installed. */
+  startJava(source: string, o: { label: Text; env?: Record<string, string> }): RunningProgram {
+    if (!hasJava()) this.skip(text('No Java JDK (java and javac 11+) here; this interop check is skipped.', '이 컴퓨터에 Java JDK(java, javac 11 이상)가 없어 이 상호 운용 검사는 건너뜁니다.'));
+    const { classDir, mainClass } = compileJava(source);
+    return this.startExternal({
+      label: o.label,
+      command: 'java',
+      args: ['-Xshare:auto', '-XX:TieredStopAtLevel=1', '-Dfile.encoding=UTF-8', '-cp', classDir, mainClass],
+      env: o.env,
+    });
+  }
+
+  /** Kills every program and closes every socket the scenario opened. */
+  async dispose(): Promise<void> {
+    for (const p of this.peers) p.destroy();
+    await Promise.all(this.programs.map((p) => p.kill()));
+    await Promise.all(this.peerServers.map((s) => s.close()));
+  }
+
+  /** How a program ended, in words (for failure messages). */
+  describeExit(exit: ExitInfo | 'timeout', limitMs?: number): Text {
+    return describeExit(exit, limitMs);
+  }
+}

@@ -1,0 +1,9 @@
+/** Everything a lesson's hidden checks import, from one place. */
+export { defineScenarios, type Scenario, type FailureDetails } from './scenario.ts';
+export { ScenarioContext, LOOPBACK, type StartedServer, type ClientRun } from './context.ts';
+export { acceptClient, expectClientSuccess, expectPrinted } from './expect.ts';
+export { describeExit, programFailure } from './explain.ts';
+export { text, fill, type Text } from '../i18n.ts';
+export { quoted, visible } from '../report/visible.ts';
+export type { PeerSocket, ReadOutcome } from '../peers/peer-socket.ts';
+export type { Transcript } from '../peers/transcript.ts';

@@ -1,0 +1,171 @@
+/**
+ * Checks one folder of learner files against one lesson: compile once, then run each
+ * scenario with a wall-time limit, always tearing down what it started. Returns results;
+ * printing is the report's job.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { text, type Lang, type Text } from '../i18n.ts';
+import type { Lesson } from '../lessons.ts';
+import type { Transcript } from '../peers/transcript.ts';
+import type { ExitInfo } from '../runner/process.ts';
+import { CompileError, compileLessonFiles, type Build } from '../runner/transpile.ts';
+import { ScenarioContext } from './context.ts';
+import { outputTail } from './explain.ts';
+import { CheckFailure, ScenarioSkipped, type FailureDetails, type Scenario } from './scenario.ts';
+
+export interface ProgramSummary {
+  label: string;
+  exit?: ExitInfo;
+  tail: string[];
+}
+
+export interface ScenarioResult {
+  id: string;
+  title: Text;
+  status: 'pass' | 'fail' | 'skip';
+  ms: number;
+  failure?: FailureDetails;
+  skipReason?: Text;
+  transcripts: Transcript[];
+  programs: ProgramSummary[];
+  notes: Text[];
+}
+
+export type LessonStatus = 'pass' | 'fail' | 'missing-files' | 'compile-error';
+
+export interface LessonResult {
+  lesson: Lesson;
+  dir: string;
+  status: LessonStatus;
+  missing: string[];
+  compileError?: CompileError;
+  scenarios: ScenarioResult[];
+  ms: number;
+}
+
+export interface RunOptions {
+  lang: Lang;
+  /** Only these scenario ids (for self-tests and the timing stress run). */
+  only?: (s: Scenario) => boolean;
+  /** Scenarios run at the same time; each has its own processes and ports. */
+  concurrency?: number;
+  /** Called as each scenario finishes, in completion order. */
+  onScenario?: (r: ScenarioResult) => void;
+}
+
+const checksCache = new Map<string, Scenario[]>();
+
+export async function loadScenarios(lesson: Lesson): Promise<Scenario[]> {
+  let list = checksCache.get(lesson.checksFile);
+  if (!list) {
+    const mod = (await import(pathToFileURL(lesson.checksFile).href)) as { default: Scenario[] };
+    list = mod.default;
+    checksCache.set(lesson.checksFile, list);
+  }
+  return list;
+}
+
+export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Promise<LessonResult> {
+  const started = Date.now();
+  const base = { lesson, dir, missing: [] as string[], scenarios: [] as ScenarioResult[] };
+  const missing = lesson.manifest.files.filter((f) => !fs.existsSync(path.join(dir, f)));
+  if (missing.length > 0) return { ...base, status: 'missing-files', missing, ms: Date.now() - started };
+
+  let build: Build;
+  try {
+    build = await compileLessonFiles(dir, lesson.manifest.files);
+  } catch (err) {
+    if (err instanceof CompileError) return { ...base, status: 'compile-error', compileError: err, ms: Date.now() - started };
+    throw err;
+  }
+  try {
+    const scenarios = (await loadScenarios(lesson)).filter(o.only ?? (() => true));
+    const results = await mapWithConcurrency(scenarios, o.concurrency ?? 1, async (s) => {
+      const r = await runScenario(lesson, build, s, o.lang);
+      o.onScenario?.(r);
+      return r;
+    });
+    const status = results.some((r) => r.status === 'fail') ? 'fail' : 'pass';
+    return { ...base, status, scenarios: results, ms: Date.now() - started };
+  } finally {
+    build.dispose();
+  }
+}
+
+async function runScenario(lesson: Lesson, build: Build, s: Scenario, lang: Lang): Promise<ScenarioResult> {
+  const ctx = new ScenarioContext(lesson, build, lang);
+  const started = Date.now();
+  const limitMs = s.limitMs ?? lesson.manifest.limits.scenarioMs;
+  let status: ScenarioResult['status'] = 'pass';
+  let failure: FailureDetails | undefined;
+  let skipReason: Text | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const overtime = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ScenarioTimeout(limitMs)), limitMs);
+    });
+    await Promise.race([s.run(ctx), overtime]);
+  } catch (err) {
+    if (err instanceof ScenarioSkipped) {
+      status = 'skip';
+      skipReason = err.why;
+    } else {
+      status = 'fail';
+      failure = toFailure(err);
+    }
+  } finally {
+    clearTimeout(timer);
+    await ctx.dispose();
+  }
+  return {
+    id: s.id,
+    title: s.title,
+    status,
+    ms: Date.now() - started,
+    failure,
+    skipReason,
+    transcripts: ctx.transcripts,
+    programs: ctx.programs.map((p) => ({ label: p.label, exit: p.exitInfo, tail: outputTail(p) })),
+    notes: ctx.notes,
+  };
+}
+
+class ScenarioTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`scenario took longer than ${ms} ms`);
+  }
+}
+
+function toFailure(err: unknown): FailureDetails {
+  if (err instanceof CheckFailure) return err.details;
+  if (err instanceof ScenarioTimeout) {
+    return {
+      reason: 'scenario-timeout',
+      summary: text(`The check did not finish within ${err.ms} ms.`, `검사가 ${err.ms}ms 안에 끝나지 않았습니다.`),
+      cause: text('Your program kept the exchange waiting (no reply, no close).', '프로그램이 응답도 종료도 하지 않아 주고받기가 멈췄습니다.'),
+    };
+  }
+  // A bug in the checks themselves: say so, rather than blame the learner.
+  const e = err as Error;
+  return {
+    reason: 'checker-error',
+    summary: text(`The checker itself failed: ${e?.message ?? String(err)}`, `검사기 자체에서 오류가 났습니다: ${e?.message ?? String(err)}`),
+    actual: e?.stack,
+    cause: text('This is a bug in the course, not in your code. Please report it.', '내 코드가 아니라 코스의 버그입니다. 알려 주세요.'),
+  };
+}
+
+async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}

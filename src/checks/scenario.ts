@@ -1,0 +1,57 @@
+/**
+ * The vocabulary of a lesson's hidden checks: a lesson exports a list of scenarios, each a
+ * small named unit that drives the learner's programs through a ScenarioContext and either
+ * returns (pass), calls `ctx.fail(…)` with an explanation, or `ctx.skip(…)` when the machine
+ * lacks something optional (Python, Java).
+ */
+import type { Text } from '../i18n.ts';
+import type { ScenarioContext } from './context.ts';
+
+export interface Scenario {
+  /** Stable, kebab-case; names the scenario in tests, JSON and JUnit. */
+  id: string;
+  title: Text;
+  /** Depends on timing (idle timeouts, retries…): included in the repeated timing self-test. */
+  timing?: boolean;
+  /** Overrides the lesson's per-scenario wall-time limit, in ms. */
+  limitMs?: number;
+  run(ctx: ScenarioContext): Promise<void>;
+}
+
+export interface FailureDetails {
+  /** Stable id of the mistake, e.g. `reply-before-newline`; self-tests assert on it. */
+  reason: string;
+  /** One line: what went wrong. */
+  summary: Text;
+  expected?: Text | string;
+  actual?: Text | string;
+  /** The likely cause, in the learner's terms. */
+  cause?: Text;
+  /** What to try. */
+  fix?: Text;
+  /** Anchor of the README section that explains it (without `#`). */
+  section?: string;
+}
+
+export class CheckFailure extends Error {
+  constructor(readonly details: FailureDetails) {
+    super(details.summary.en);
+    this.name = 'CheckFailure';
+  }
+}
+
+export class ScenarioSkipped extends Error {
+  constructor(readonly why: Text) {
+    super(why.en);
+    this.name = 'ScenarioSkipped';
+  }
+}
+
+export function defineScenarios(list: Scenario[]): Scenario[] {
+  const ids = new Set<string>();
+  for (const s of list) {
+    if (ids.has(s.id)) throw new Error(`duplicate scenario id ${s.id}`);
+    ids.add(s.id);
+  }
+  return list;
+}

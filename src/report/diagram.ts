@@ -1,0 +1,66 @@
+/**
+ * Draws a transcript as a small sequence diagram that fits 80 columns:
+ *
+ *     checker (client)                      your server
+ *            │── connect ─────────────────────▶│
+ *            │── "hello server\n" ────────────▶│
+ *            │◀──────────── "hello client\n" ──│
+ *            │◀─────────────────────── FIN ────│
+ */
+import stringWidth from 'string-width';
+import { pick, type Lang } from '../i18n.ts';
+import type { Transcript, TranscriptEvent } from '../peers/transcript.ts';
+import { quoted } from './visible.ts';
+
+const LEFT = 12; // column of the left lifeline
+const SPAN = 46; // columns between the lifelines
+const MAX_EVENTS = 24;
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - stringWidth(s)));
+}
+
+function centred(label: string, column: number): string {
+  const w = stringWidth(label);
+  return ' '.repeat(Math.max(0, column - Math.floor(w / 2))) + label;
+}
+
+/** An arrow between the lifelines with the label near its tail. */
+function arrow(label: string, dir: 'right' | 'left'): string {
+  const body = ` ${label} `;
+  const fill = Math.max(2, SPAN - 3 - stringWidth(body));
+  const line = dir === 'right' ? `──${body}${'─'.repeat(fill)}▶` : `◀${'─'.repeat(fill)}${body}──`;
+  return `${' '.repeat(LEFT)}│${line}│`;
+}
+
+function between(label: string): string {
+  return `${' '.repeat(LEFT)}│${pad(`   ${label}`, SPAN)}│`;
+}
+
+function eventLine(e: TranscriptEvent, lang: Lang): string {
+  switch (e.kind) {
+    case 'connect':
+      return arrow('connect', e.dir);
+    case 'data':
+      return arrow(quoted(e.bytes, 28), e.dir);
+    case 'fin':
+      return arrow('FIN', e.dir);
+    case 'rst':
+      return arrow('RST', e.dir);
+    case 'wait':
+      return between(`… ${e.ms} ms: ${pick(e.what, lang)} …`);
+    case 'note':
+      return between(pick(e.text, lang));
+  }
+}
+
+export function drawDiagram(t: Transcript, lang: Lang): string[] {
+  const left = pick(t.left, lang);
+  const right = pick(t.right, lang);
+  const header = pad(centred(left, LEFT), LEFT + SPAN + 1 - Math.floor(stringWidth(right) / 2)) + right;
+  const events = t.events.length > MAX_EVENTS ? t.events.slice(-MAX_EVENTS) : t.events;
+  const lines = [header];
+  if (events.length < t.events.length) lines.push(between(`(${t.events.length - events.length} earlier events not shown)`));
+  for (const e of events) lines.push(eventLine(e, lang));
+  return lines;
+}

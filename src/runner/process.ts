@@ -1,0 +1,269 @@
+/**
+ * Starts a program as a real process (never through a shell or npx, whose wrappers survive a
+ * kill), captures its output within a limit, learns where it listens, and kills its whole
+ * process tree when asked or when the checker goes away.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { killTree, track, untrack } from './cleanup.ts';
+import type { CompiledProgram } from './transpile.ts';
+
+const PRELOAD = fileURLToPath(new URL('./preload.mjs', import.meta.url));
+
+export interface ListenInfo {
+  proto: 'tcp' | 'udp';
+  address: string;
+  family: string;
+  port: number;
+  /** The host argument the program passed to listen()/bind(), if any. */
+  requestedHost?: string;
+  /** The port argument it passed (a number, a numeric string, or undefined). */
+  requestedPort?: number | string;
+}
+
+export interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Why the engine stopped it, if it did. */
+  stoppedFor?: 'output-limit' | 'killed';
+}
+
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface StartOptions {
+  /** Shown in reports: `server`, `client`, `python client`… */
+  label: string;
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Bytes of output allowed before the program is stopped. */
+  outputBytes?: number;
+  /** Text written to stdin; stdin is then closed unless `keepStdinOpen`. */
+  stdin?: string;
+  keepStdinOpen?: boolean;
+}
+
+/** Only what a program needs from the environment: nothing of the caller's secrets. */
+export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const keep = ['PATH', 'Path', 'SystemRoot', 'SYSTEMROOT', 'WINDIR', 'TEMP', 'TMP', 'TMPDIR', 'HOME', 'USERPROFILE', 'JAVA_HOME'];
+  const env: Record<string, string> = { LANG: 'C.UTF-8', PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1' };
+  for (const k of keep) if (process.env[k] !== undefined) env[k] = process.env[k]!;
+  return { ...env, ...extra };
+}
+
+export class RunningProgram {
+  readonly label: string;
+  readonly output: OutputChunk[] = [];
+  readonly listens: ListenInfo[] = [];
+  readonly exited: Promise<ExitInfo>;
+  exitInfo: ExitInfo | undefined;
+  done = false;
+  private outputBytes = 0;
+  private stoppedFor: ExitInfo['stoppedFor'];
+  private readonly child: ChildProcess;
+  private listenWaiters: Array<() => void> = [];
+  private memoryWaiters = new Map<number, (rss: number) => void>();
+  private nextMemoryId = 1;
+
+  constructor(private readonly opts: StartOptions) {
+    this.label = opts.label;
+    this.child = spawn(opts.command, opts.args, {
+      cwd: opts.cwd,
+      env: cleanEnv(opts.env),
+      stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
+      detached: process.platform !== 'win32', // its own process group, so we can kill the tree
+      windowsHide: true,
+    });
+    track(this);
+    this.exited = new Promise((resolve) => {
+      this.child.once('error', (err) => {
+        this.record('stderr', `${err.message}\n`);
+        this.finish({ code: null, signal: null }, resolve);
+      });
+      this.child.once('exit', (code, signal) => this.finish({ code, signal }, resolve));
+    });
+    this.child.stdout!.setEncoding('utf8').on('data', (t: string) => this.record('stdout', t));
+    this.child.stderr!.setEncoding('utf8').on('data', (t: string) => this.record('stderr', t));
+    this.child.stdin!.on('error', () => {}); // the program may exit without reading stdin
+    if (opts.stdin !== undefined) this.child.stdin!.write(opts.stdin);
+    if (!opts.keepStdinOpen) this.child.stdin!.end();
+    this.child.on('message', (msg: unknown) => this.onMessage(msg));
+    this.child.on('error', () => {}); // IPC write errors after exit are expected
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  stdout(): string {
+    return this.output.filter((c) => c.stream === 'stdout').map((c) => c.text).join('');
+  }
+
+  stderr(): string {
+    return this.output.filter((c) => c.stream === 'stderr').map((c) => c.text).join('');
+  }
+
+  /** Everything the program printed, in order (stdout and stderr interleaved). */
+  allOutput(): string {
+    return this.output.map((c) => c.text).join('');
+  }
+
+  writeStdin(text: string): void {
+    if (!this.child.stdin!.destroyed) this.child.stdin!.write(text);
+  }
+
+  /** Waits until the program listens (TCP or UDP as asked), exits, or the time is up. */
+  async waitListening(proto: 'tcp' | 'udp', ms: number): Promise<ListenInfo | ExitInfo | 'timeout'> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const found = this.listens.find((l) => l.proto === proto);
+      if (found) return found;
+      if (this.done) return this.exitInfo!;
+      const left = deadline - Date.now();
+      if (left <= 0) return 'timeout';
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.listenWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Resolves with the exit, or undefined if still running after `ms`. */
+  async waitExit(ms: number): Promise<ExitInfo | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+    const result = await Promise.race([this.exited, timeout]);
+    clearTimeout(timer);
+    return result;
+  }
+
+  /** Resident memory in bytes: from /proc on Linux, else from the program's preload. */
+  async memory(): Promise<number | undefined> {
+    const pid = this.pid;
+    if (pid === undefined || this.done) return undefined;
+    if (process.platform === 'linux') {
+      try {
+        const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+        const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+        if (kb) return Number(kb) * 1024;
+      } catch {
+        return undefined;
+      }
+    }
+    const id = this.nextMemoryId++;
+    const answer = new Promise<number>((resolve) => this.memoryWaiters.set(id, resolve));
+    try {
+      this.child.send({ type: 'memory', id });
+    } catch {
+      return undefined;
+    }
+    const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 1000).unref());
+    return Promise.race([answer, timeout]);
+  }
+
+  signal(sig: NodeJS.Signals): void {
+    if (!this.done) this.child.kill(sig);
+  }
+
+  /** Kills the program and every process it started; resolves once it is gone. */
+  async kill(): Promise<ExitInfo> {
+    if (!this.done && this.pid !== undefined) {
+      this.stoppedFor ??= 'killed';
+      killTree(this.pid);
+    }
+    return (await this.waitExit(5000)) ?? { code: null, signal: 'SIGKILL', stoppedFor: 'killed' };
+  }
+
+  private record(stream: OutputChunk['stream'], t: string): void {
+    if (this.stoppedFor === 'output-limit') return;
+    this.outputBytes += Buffer.byteLength(t);
+    const limit = this.opts.outputBytes ?? 1_000_000;
+    if (this.outputBytes > limit) {
+      this.output.push({ stream, text: t.slice(0, 200) });
+      this.stoppedFor = 'output-limit';
+      if (this.pid !== undefined) killTree(this.pid);
+      return;
+    }
+    this.output.push({ stream, text: t });
+    if (stream === 'stdout') this.checkReadyLine();
+  }
+
+  /** Programs without the preload (Python, Java) announce readiness with `LISTENING <port>`. */
+  private checkReadyLine(): void {
+    const m = /^LISTENING (\d+)\s*$/m.exec(this.stdout());
+    if (m && !this.listens.some((l) => l.proto === 'tcp')) {
+      this.addListen({ proto: 'tcp', address: '127.0.0.1', family: 'IPv4', port: Number(m[1]) });
+    }
+  }
+
+  private onMessage(msg: unknown): void {
+    const m = msg as { type?: string } & Partial<ListenInfo> & { id?: number; rss?: number };
+    if (m.type === 'listening' && (m.proto === 'tcp' || m.proto === 'udp')) {
+      const { proto, address, family, port, requestedHost, requestedPort } = m as ListenInfo;
+      this.addListen({ proto, address, family, port, requestedHost, requestedPort });
+    } else if (m.type === 'memory' && m.id !== undefined) {
+      this.memoryWaiters.get(m.id)?.(m.rss ?? 0);
+      this.memoryWaiters.delete(m.id);
+    }
+  }
+
+  private addListen(info: ListenInfo): void {
+    this.listens.push(info);
+    for (const w of this.listenWaiters.splice(0)) w();
+  }
+
+  private finish(info: ExitInfo, resolve: (i: ExitInfo) => void): void {
+    if (this.done) return;
+    this.done = true;
+    this.exitInfo = { ...info, stoppedFor: this.stoppedFor };
+    untrack(this);
+    for (const w of this.listenWaiters.splice(0)) w();
+    resolve(this.exitInfo);
+  }
+}
+
+export function startProcess(opts: StartOptions): RunningProgram {
+  return new RunningProgram(opts);
+}
+
+export interface LearnerStartOptions {
+  label: string;
+  program: CompiledProgram;
+  args?: string[];
+  env?: Record<string, string>;
+  outputBytes?: number;
+  heapMiB?: number;
+  stdin?: string;
+  keepStdinOpen?: boolean;
+  cwd?: string;
+}
+
+/** A learner's compiled program under plain node, with source maps and the preload. */
+export function startLearnerProgram(o: LearnerStartOptions): RunningProgram {
+  return startProcess({
+    label: o.label,
+    command: process.execPath,
+    args: [
+      '--enable-source-maps',
+      `--max-old-space-size=${o.heapMiB ?? 256}`,
+      '--import',
+      pathToFileURL(PRELOAD).href, // a URL, so a Windows drive path works too
+      o.program.output,
+      ...(o.args ?? []),
+    ],
+    env: o.env,
+    cwd: o.cwd ?? path.dirname(o.program.source),
+    outputBytes: o.outputBytes,
+    stdin: o.stdin,
+    keepStdinOpen: o.keepStdinOpen,
+  });
+}

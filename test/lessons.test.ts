@@ -1,0 +1,59 @@
+/**
+ * Every lesson, both ways: its solution passes, its untouched starter fails, and each wrong
+ * implementation kept with its checks fails with the reason it is meant to trigger. After
+ * each run no learner process is left.
+ */
+import { describe, expect, test } from 'vitest';
+import { listLessonNames, loadLesson } from '../src/lessons.ts';
+import { runLesson, type LessonResult } from '../src/checks/run-lesson.ts';
+import { liveCount } from '../src/runner/cleanup.ts';
+import { listVariants, materialize } from './support/variants.ts';
+
+function failures(r: LessonResult): string {
+  return r.scenarios
+    .filter((s) => s.status === 'fail')
+    .map((s) => `${s.id}: ${s.failure!.reason} — ${s.failure!.summary.en}`)
+    .join('\n');
+}
+
+for (const name of listLessonNames()) {
+  const lesson = loadLesson(name);
+
+  describe(name, () => {
+    test('the solution passes every scenario', async () => {
+      const r = await runLesson(lesson, lesson.solutionDir, { lang: 'en' });
+      expect(failures(r)).toBe('');
+      expect(r.status).toBe('pass');
+      expect(liveCount()).toBe(0);
+    });
+
+    test('the untouched starter fails', async () => {
+      const r = await runLesson(lesson, lesson.dir, { lang: 'en' });
+      expect(r.status).toBe('fail');
+      expect(r.scenarios.filter((s) => s.status === 'pass').map((s) => s.id)).toEqual([]);
+      expect(liveCount()).toBe(0);
+    });
+
+    const variants = listVariants(lesson);
+    test('keeps at least four wrong implementations', () => {
+      expect(variants.length).toBeGreaterThanOrEqual(4);
+    });
+
+    describe.concurrent('wrong implementations fail with the intended reason', () => {
+      for (const v of variants) {
+        test(`${v.name}: ${v.about}`, async () => {
+          const copy = materialize(lesson, v);
+          try {
+            const r = await runLesson(lesson, copy.dir, { lang: 'en' });
+            expect(r.status).toBe('fail');
+            const reasons = r.scenarios.filter((s) => s.status === 'fail').map((s) => `${s.id}:${s.failure!.reason}`);
+            const match = reasons.filter((x) => x.endsWith(`:${v.reason}`) && (!v.scenario || x.startsWith(`${v.scenario}:`)));
+            expect(match, `failures were:\n${failures(r)}`).not.toEqual([]);
+          } finally {
+            copy.dispose();
+          }
+        });
+      }
+    });
+  });
+}
