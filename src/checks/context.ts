@@ -129,7 +129,7 @@ export class ScenarioContext {
           '프로그램은 실행 중이지만 listen()을 호출하지 않았거나, 그 전에 멈춰 있습니다(끝나지 않는 반복, 입력 대기 등).',
         ),
         fix: text('Call server.listen(PORT, HOST) when the program starts.', '프로그램 시작 시 server.listen(PORT, HOST)를 호출하세요.'),
-        section: 'the-program-contract',
+        section: 'course:the-program-contract',
       });
     }
     if (!('proto' in result)) {
@@ -153,7 +153,7 @@ export class ScenarioContext {
         'Read it from the environment: const PORT = Number(process.env.PORT ?? 8080); PORT=0 lets the OS choose a free port.',
         '환경 변수에서 읽으세요: const PORT = Number(process.env.PORT ?? 8080); PORT=0이면 운영체제가 빈 포트를 고릅니다.',
       ),
-      section: 'the-program-contract',
+      section: 'course:the-program-contract',
     };
   }
 
@@ -168,7 +168,7 @@ export class ScenarioContext {
           "Node 17부터 'localhost'는 운영체제 순서를 따르므로 ::1(IPv6)만 뜻할 수 있습니다. 원문의 Python·Java 클라이언트는 127.0.0.1로 접속하므로 거부됩니다.",
         ),
         fix: text("Use process.env.HOST ?? '127.0.0.1'.", "process.env.HOST ?? '127.0.0.1'을 쓰세요."),
-        section: 'the-program-contract',
+        section: 'course:the-program-contract',
       });
     }
     if (l.address !== host) {
@@ -186,7 +186,7 @@ export class ScenarioContext {
             )
           : text('The host passed to listen() is not the HOST from the environment.', 'listen()에 넘긴 host가 환경 변수 HOST와 다릅니다.'),
         fix: text("Pass the host: server.listen(PORT, process.env.HOST ?? '127.0.0.1').", "host를 넘기세요: server.listen(PORT, process.env.HOST ?? '127.0.0.1')."),
-        section: 'the-program-contract',
+        section: 'course:the-program-contract',
       });
     }
   }

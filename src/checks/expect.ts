@@ -26,7 +26,7 @@ export async function acceptClient(ctx: ScenarioContext, server: PeerServer, cli
       '클라이언트는 환경 변수 HOST와 PORT로 접속해야 합니다(검사기가 자기 주소를 넘겨 줍니다).',
     ),
     fix: text("net.connect({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8080) })", "net.connect({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8080) })"),
-    section: 'the-program-contract',
+    section: 'course:the-program-contract',
   });
 }
 
@@ -42,7 +42,7 @@ export async function expectClientSuccess(ctx: ScenarioContext, program: Running
         'Node는 기다릴 것이 남지 않아야 종료합니다. 열린 소켓(이나 타이머)이 있으면 계속 실행됩니다.',
       ),
       fix: text('Close the socket when you are done (socket.end() or socket.destroy()).', '다 쓴 소켓은 닫으세요(socket.end() 또는 socket.destroy()).'),
-      section: 'when-things-go-wrong',
+      section: 'course:when-things-go-wrong',
     });
   }
   if (run.exit.code !== 0) ctx.fail(programFailure(file, run.exit, program, 'during-exchange'));

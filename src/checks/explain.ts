@@ -36,7 +36,7 @@ const KNOWN_CRASHES: KnownCrash[] = [
       '포트가 이미 사용 중입니다(EADDRINUSE). 다른 프로그램이나 이전에 실행한 내 프로그램이 그 포트에서 listen하고 있습니다.',
     ),
     fix: text('Listen on process.env.PORT (the checker passes a free one) and handle the server\'s \'error\' event.', 'process.env.PORT로 listen하고(검사기가 빈 포트를 줍니다) 서버의 \'error\' 이벤트를 처리하세요.'),
-    section: 'the-program-contract',
+    section: 'course:the-program-contract',
   },
   {
     pattern: /Unhandled 'error' event/,
@@ -46,7 +46,7 @@ const KNOWN_CRASHES: KnownCrash[] = [
       "'error' 이벤트에 리스너가 없으면 Node는 프로세스를 종료합니다.",
     ),
     fix: text("Add socket.on('error', …) (and server.on('error', …)); log err.code and carry on.", "socket.on('error', …)(그리고 server.on('error', …))를 추가하고 err.code를 기록한 뒤 계속 진행하세요."),
-    section: 'when-things-go-wrong',
+    section: 'course:when-things-go-wrong',
   },
   {
     pattern: /ERR_MODULE_NOT_FOUND|Cannot find (module|package)/,
@@ -84,8 +84,8 @@ export function programFailure(file: string, exit: ExitInfo, program: RunningPro
     reason: when === 'before-listening' ? 'exited-before-listening' : 'exited-during-exchange',
     summary,
     cause: threw
-      ? text('It threw an error: the stack trace below points at the line in your .ts file.', '오류가 발생했습니다. 아래 스택 트레이스가 .ts 파일의 해당 줄을 가리킵니다.')
+      ? text('It threw an error: the stack trace above points at the line in your .ts file.', '오류가 발생했습니다. 위의 스택 트레이스가 .ts 파일의 해당 줄을 가리킵니다.')
       : text('It reached the end of its code, or called process.exit(), while it still had work to do.', '할 일이 남았는데 코드의 끝에 닿았거나 process.exit()를 호출했습니다.'),
-    fix: text('Read the output below, then run the program by hand: npx tsx <file>.', '아래 출력을 읽고, 직접 실행해 보세요: npx tsx <파일>.'),
+    fix: text('Read the program\'s output above, then run it by hand: npx tsx <file>.', '위에 나온 프로그램 출력을 읽고, 직접 실행해 보세요: npx tsx <파일>.'),
   };
 }

@@ -9,6 +9,7 @@ import type { LessonResult, ScenarioResult } from '../checks/run-lesson.ts';
 import { describeExit } from '../checks/explain.ts';
 import { drawDiagram } from './diagram.ts';
 import { makeStyle, type Style } from './style.ts';
+import { COURSE_ROOT } from '../paths.ts';
 
 const L = {
   expected: text('Expected', '기대한 것'),
@@ -72,12 +73,16 @@ export function renderScenario(r: ScenarioResult, result: Pick<LessonResult, 'le
   if (f.cause) out.push(`${ind}${s.bold(t(L.cause))}: ${t(f.cause)}`);
   if (f.fix) out.push(`${ind}${s.bold(t(L.fix))}: ${t(f.fix)}`);
   for (const n of r.notes) out.push(`${ind}${s.bold(t(L.note))}: ${t(n)}`);
-  if (f.section) {
-    const readme = o.lang === 'ko' ? 'README.ko.md' : 'README.md';
-    const file = rel(path.join(result.lesson.dir, readme), o.cwd ?? process.cwd());
-    out.push(`${ind}${s.bold(t(L.read))}: ${s.cyan(`${file}#${f.section}`)}`);
-  }
+  if (f.section) out.push(`${ind}${s.bold(t(L.read))}: ${s.cyan(sectionLink(f.section, result.lesson.dir, o))}`);
   return out.join('\n') + '\n\n';
+}
+
+/** `course:x` names a section of the course README; anything else one of the lesson's. */
+export function sectionLink(section: string, lessonDir: string, o: RenderOptions): string {
+  const readme = o.lang === 'ko' ? 'README.ko.md' : 'README.md';
+  const courseWide = section.startsWith('course:');
+  const dir = courseWide ? COURSE_ROOT : lessonDir;
+  return `${rel(path.join(dir, readme), o.cwd ?? process.cwd())}#${section.replace(/^course:/, '')}`;
 }
 
 function indentRest(s: string, indent: string): string {
