@@ -50,7 +50,7 @@ export interface ClientOptions {
   host?: string;
   args?: string[];
   env?: Record<string, string>;
-  stdin?: string;
+  stdin?: string | Buffer;
   timeoutMs?: number;
 }
 
@@ -87,7 +87,7 @@ export class ScenarioContext {
   }
 
   /** Starts one of the learner's files as a process (not waiting for anything). */
-  startProgram(file: string, o: { label: Text; env?: Record<string, string>; args?: string[]; stdin?: string; keepStdinOpen?: boolean }): RunningProgram {
+  startProgram(file: string, o: { label: Text; env?: Record<string, string>; args?: string[]; stdin?: string | Buffer; keepStdinOpen?: boolean }): RunningProgram {
     const program = this.build.programs.get(file);
     if (!program) throw new Error(`lesson ${this.lesson.name} has no file ${file} in its manifest`);
     const p = startLearnerProgram({

@@ -44,8 +44,8 @@ export interface StartOptions {
   cwd?: string;
   /** Bytes of output allowed before the program is stopped. */
   outputBytes?: number;
-  /** Text written to stdin; stdin is then closed unless `keepStdinOpen`. */
-  stdin?: string;
+  /** Written to stdin; stdin is then closed unless `keepStdinOpen`. */
+  stdin?: string | Buffer;
   keepStdinOpen?: boolean;
 }
 
@@ -242,7 +242,7 @@ export interface LearnerStartOptions {
   env?: Record<string, string>;
   outputBytes?: number;
   heapMiB?: number;
-  stdin?: string;
+  stdin?: string | Buffer;
   keepStdinOpen?: boolean;
   cwd?: string;
 }
