@@ -17,15 +17,20 @@ export interface Variant {
   about: string;
 }
 
-export function listVariants(lesson: Lesson): Variant[] {
-  const root = path.join(lesson.dir, '.checks', 'wrong');
+export function listVariants(lessonDir: string): Variant[] {
+  const root = path.join(lessonDir, '.checks', 'wrong');
   if (!fs.existsSync(root)) return [];
   return fs
     .readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => {
       const dir = path.join(root, d.name);
-      const expect = JSON.parse(fs.readFileSync(path.join(dir, 'expect.json'), 'utf8')) as Omit<Variant, 'name' | 'dir'>;
+      let expect: Omit<Variant, 'name' | 'dir'>;
+      try {
+        expect = JSON.parse(fs.readFileSync(path.join(dir, 'expect.json'), 'utf8')) as Omit<Variant, 'name' | 'dir'>;
+      } catch (err) {
+        expect = { reason: '(unreadable expect.json)', about: (err as Error).message };
+      }
       return { name: d.name, dir, ...expect };
     });
 }
