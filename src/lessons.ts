@@ -24,7 +24,7 @@ const ManifestSchema = z.object({
       /** Wall time of one scenario, in ms. */
       scenarioMs: z.number().int().positive().default(8000),
       /** Output a learner program may print before it is stopped, in bytes. */
-      outputBytes: z.number().int().positive().default(1_000_000),
+      outputBytes: z.number().int().positive().default(256 * 1024),
       /** V8 heap limit of a learner program, in MiB. */
       heapMiB: z.number().int().positive().default(256),
     })

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { text, type Lang, type Text } from '../i18n.ts';
 import type { Lesson } from '../lessons.ts';
 import type { Transcript } from '../peers/transcript.ts';
-import type { ExitInfo } from '../runner/process.ts';
+import type { ExitInfo, ListenInfo } from '../runner/process.ts';
 import { CompileError, compileLessonFiles, type Build } from '../runner/transpile.ts';
 import { ScenarioContext } from './context.ts';
 import { outputTail } from './explain.ts';
@@ -17,7 +17,10 @@ import { CheckFailure, ScenarioSkipped, type FailureDetails, type Scenario } fro
 
 export interface ProgramSummary {
   label: string;
+  pid?: number;
   exit?: ExitInfo;
+  /** Where it listened (TCP and UDP), as its preload reported. */
+  listens: ListenInfo[];
   tail: string[];
 }
 
@@ -127,7 +130,7 @@ async function runScenario(lesson: Lesson, build: Build, s: Scenario, lang: Lang
     failure,
     skipReason,
     transcripts: ctx.transcripts,
-    programs: ctx.programs.map((p) => ({ label: p.label, exit: p.exitInfo, tail: outputTail(p) })),
+    programs: ctx.programs.map((p) => ({ label: p.label, pid: p.pid, exit: p.exitInfo, listens: p.listens, tail: outputTail(p) })),
     notes: ctx.notes,
   };
 }
