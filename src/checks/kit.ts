@@ -7,3 +7,18 @@ export { text, fill, type Text } from '../i18n.ts';
 export { quoted, visible } from '../report/visible.ts';
 export type { PeerSocket, ReadOutcome } from '../peers/peer-socket.ts';
 export type { Transcript } from '../peers/transcript.ts';
+export {
+  ScriptedUdpServer,
+  UdpClientPeer,
+  UdpPeerSet,
+  withUdpPeers,
+  recordDatagram,
+  UDP_HOST,
+  type Datagram,
+  type SentAnswer,
+  type Sender,
+  type UdpAnswer,
+  type UdpPlan,
+  type UdpReceiveOutcome,
+  type UdpRequest,
+} from '../peers/udp.ts';

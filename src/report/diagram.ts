@@ -25,16 +25,27 @@ function centred(label: string, column: number): string {
   return ' '.repeat(Math.max(0, column - Math.floor(w / 2))) + label;
 }
 
+/** Cuts a label to `max` terminal columns (Hangul and emoji take two). */
+function fit(label: string, max: number): string {
+  if (stringWidth(label) <= max) return label;
+  let out = '';
+  for (const ch of label) {
+    if (stringWidth(out + ch) > max - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
 /** An arrow between the lifelines with the label near its tail. */
 function arrow(label: string, dir: 'right' | 'left'): string {
-  const body = ` ${label} `;
+  const body = ` ${fit(label, SPAN - 7)} `;
   const fill = Math.max(2, SPAN - 3 - stringWidth(body));
   const line = dir === 'right' ? `──${body}${'─'.repeat(fill)}▶` : `◀${'─'.repeat(fill)}${body}──`;
   return `${' '.repeat(LEFT)}│${line}│`;
 }
 
 function between(label: string): string {
-  return `${' '.repeat(LEFT)}│${pad(`   ${label}`, SPAN)}│`;
+  return `${' '.repeat(LEFT)}│${pad(`   ${fit(label, SPAN - 4)}`, SPAN)}│`;
 }
 
 function eventLine(e: TranscriptEvent, lang: Lang): string {

@@ -1,0 +1,128 @@
+/**
+ * `npm run check` as a person types it: right answers, and for bad input a clear message and
+ * a non-zero exit (2 for a usage error, 1 for a failed check), in English and Korean, with
+ * colour only where asked for.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import stringWidth from 'string-width';
+import { describe, expect, test } from 'vitest';
+import { COURSE_ROOT } from '../src/paths.ts';
+import { loadLesson } from '../src/lessons.ts';
+import { listVariants, materialize } from './support/variants.ts';
+
+const ESC = '\u001b[';
+
+function check(args: string[], env: Record<string, string> = {}) {
+  return execa(process.execPath, ['--import', 'tsx', 'scripts/check.ts', ...args], {
+    cwd: COURSE_ROOT,
+    reject: false,
+    env: { NO_COLOR: '', FORCE_COLOR: '', LANG: 'C.UTF-8', LC_ALL: '', ...env },
+    extendEnv: true,
+    timeout: 90_000,
+  });
+}
+
+describe.concurrent('npm run check', () => {
+  test('as typed, through npm: the solution passes with exit 0', async () => {
+    const r = await execa('npm', ['run', '--silent', 'check', 'lesson-01', '--', '--solution'], { cwd: COURSE_ROOT, reject: false, timeout: 90_000 });
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('Lesson passed!');
+  });
+
+  test('the untouched starter fails with exit 1 and says what to do', async () => {
+    const r = await check(['lesson-01']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('✗');
+    expect(r.stdout).toContain('Fix the first failure above');
+  });
+
+  test('an unknown lesson: exit 2, and the lessons are listed', async () => {
+    const r = await check(['lesson-99']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('Unknown lesson "lesson-99"');
+    expect(r.stderr).toContain('lesson-01-hello-tcp');
+  });
+
+  test('lessons can be named by number, padded number or slug', async () => {
+    for (const name of ['1', '01', 'hello-tcp', 'lesson-01-hello-tcp']) {
+      const r = await check([name, '--help']);
+      expect(r.exitCode, name).toBe(0);
+    }
+  });
+
+  test('no lesson: exit 2 with usage', async () => {
+    const r = await check([]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('npm run check lesson-01');
+  });
+
+  test('an unknown flag: exit 2, naming the flag', async () => {
+    const r = await check(['lesson-01', '--bogus']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('Unknown option --bogus');
+  });
+
+  test('a folder that does not exist: exit 2, naming it', async () => {
+    const r = await check(['lesson-01', '--dir', '/no/such/folder']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('Folder not found: /no/such/folder');
+  });
+
+  test('a folder without the lesson files: exit 1, naming the missing files', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-'));
+    const r = await check(['lesson-01', '--dir', dir]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('Missing file(s)');
+    expect(r.stdout).toContain('server.ts');
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  test('a syntax error: exit 1, file:line:column and the line, nothing started', async () => {
+    const r = await check(['lesson-01', '--dir', 'test/fixtures/faults/syntax-error']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/syntax-error[\\/]server\.ts:\d+:\d+ does not compile/);
+  });
+
+  test('--solution and --dir together: exit 2', async () => {
+    const r = await check(['lesson-01', '--solution', '--dir', '.']);
+    expect(r.exitCode).toBe(2);
+  });
+
+  test('--lang with an unknown language: exit 2', async () => {
+    const r = await check(['lesson-01', '--lang', 'fr']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('--lang must be en or ko');
+  });
+
+  test('Korean with --lang ko, and from a Korean LANG', async () => {
+    const flag = await check(['lesson-01', '--solution', '--lang', 'ko']);
+    expect(flag.stdout).toContain('레슨 통과!');
+    const env = await check(['lesson-99'], { LANG: 'ko_KR.UTF-8' });
+    expect(env.stderr).toContain('레슨이 없습니다');
+  });
+
+  test('plain text when output is captured or NO_COLOR is set; colour when FORCE_COLOR asks', async () => {
+    const plain = await check(['lesson-01']);
+    expect(plain.stdout).not.toContain(ESC);
+    const noColor = await check(['lesson-01'], { NO_COLOR: '1', FORCE_COLOR: '1' });
+    expect(noColor.stdout).not.toContain(ESC);
+    const forced = await check(['lesson-01'], { FORCE_COLOR: '1' });
+    expect(forced.stdout).toContain(ESC);
+  });
+
+  test('sequence diagrams fit 80 columns, in both languages', async () => {
+    const lesson = loadLesson('lesson-01-hello-tcp');
+    const variant = listVariants(lesson.dir).find((v) => v.name === 'waits-for-newline')!;
+    const copy = materialize(lesson, variant);
+    for (const lang of ['en', 'ko']) {
+      const r = await check(['lesson-01', '--dir', copy.dir, '--lang', lang]);
+      const diagram = r.stdout.split('\n').filter((l) => /│.*│/.test(l));
+      expect(diagram.length, lang).toBeGreaterThan(0);
+      expect(diagram.filter((l) => stringWidth(l) > 80), lang).toEqual([]);
+    }
+    copy.dispose();
+  });
+});
