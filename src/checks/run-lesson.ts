@@ -4,6 +4,7 @@
  * printing is the report's job.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { text, type Lang, type Text } from '../i18n.ts';
@@ -52,9 +53,12 @@ export interface RunOptions {
   lang: Lang;
   /** Only these scenario ids (for self-tests and the timing stress run). */
   only?: (s: Scenario) => boolean;
-  /** Scenarios run at the same time; each has its own processes and ports. */
+  /**
+   * Scenarios run at the same time; each has its own processes and ports. Scenarios marked
+   * `timing` always run alone, after the others, so load from their neighbours cannot skew them.
+   */
   concurrency?: number;
-  /** Called as each scenario finishes, in completion order. */
+  /** Called for each scenario in the lesson's order, as soon as it and those before it are done. */
   onScenario?: (r: ScenarioResult) => void;
 }
 
@@ -85,11 +89,12 @@ export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Pro
   }
   try {
     const scenarios = (await loadScenarios(lesson)).filter(o.only ?? (() => true));
-    const results = await mapWithConcurrency(scenarios, o.concurrency ?? 1, async (s) => {
-      const r = await runScenario(lesson, build, s, o.lang);
-      o.onScenario?.(r);
-      return r;
-    });
+    const emit = inOrder(scenarios.length, o.onScenario);
+    const run = async (i: number) => emit(i, await runScenario(lesson, build, scenarios[i]!, o.lang));
+    const indexes = scenarios.map((_, i) => i);
+    await mapWithConcurrency(indexes.filter((i) => !scenarios[i]!.timing), o.concurrency ?? defaultConcurrency(), run);
+    await mapWithConcurrency(indexes.filter((i) => scenarios[i]!.timing), 1, run);
+    const results = emit.results();
     const status = results.some((r) => r.status === 'fail') ? 'fail' : 'pass';
     return { ...base, status, scenarios: results, ms: Date.now() - started };
   } finally {
@@ -158,6 +163,23 @@ function toFailure(err: unknown): FailureDetails {
     actual: e?.stack,
     cause: text('This is a bug in the course, not in your code. Please report it.', '내 코드가 아니라 코스의 버그입니다. 알려 주세요.'),
   };
+}
+
+/** Two to four at a time: the scenarios mostly wait on sockets, not on the CPU. */
+export function defaultConcurrency(): number {
+  return Math.min(4, Math.max(2, os.availableParallelism()));
+}
+
+/** Hands results to `cb` in index order, however they complete. */
+function inOrder(n: number, cb?: (r: ScenarioResult) => void) {
+  const done: Array<ScenarioResult | undefined> = new Array(n);
+  let next = 0;
+  const emit = (i: number, r: ScenarioResult) => {
+    done[i] = r;
+    while (next < n && done[next]) cb?.(done[next++]!);
+  };
+  emit.results = () => done as ScenarioResult[];
+  return emit;
 }
 
 async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench`: the figures the course promises, measured here and printed (never asserted:
+ * machines are noisy). Medians over several runs:
+ *   - starting one learner program until it listens (plain node + preload, after one compile),
+ *     beside plain `node` and `node --import tsx` for reference;
+ *   - `npm run check <lesson> -- --solution` for every lesson, called directly.
+ * Usage: npm run bench [-- --runs N] [-- --lessons 1,3]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { parseCommandArgs } from '../src/cli/args.ts';
+import { runCommand } from '../src/cli/main.ts';
+import { listLessonNames, loadLesson, resolveLessonName } from '../src/lessons.ts';
+import { COURSE_ROOT } from '../src/paths.ts';
+import { startLearnerProgram } from '../src/runner/process.ts';
+import { compileLessonFiles } from '../src/runner/transpile.ts';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function row(label: string, ms: number[]): string {
+  return `${label.padEnd(52)} ${median(ms).toFixed(0).padStart(6)} ms   (min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)}, n=${ms.length})`;
+}
+
+function timeCommand(cmd: string, args: string[], runs: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    spawnSync(cmd, args, { cwd: COURSE_ROOT, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function timeLearnerStart(runs: number): Promise<number[]> {
+  const lesson = loadLesson('lesson-01-hello-tcp');
+  const build = await compileLessonFiles(lesson.solutionDir, lesson.manifest.files);
+  const out: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const p = startLearnerProgram({ label: 'server', program: build.programs.get('server.ts')!, env: { HOST: '127.0.0.1', PORT: '0' } });
+      await p.waitListening('tcp', 10_000);
+      out.push(performance.now() - t);
+      await p.kill();
+    }
+  } finally {
+    build.dispose();
+  }
+  return out;
+}
+
+await runCommand(async () => {
+  const { values } = parseCommandArgs(process.argv.slice(2), { runs: { type: 'string' }, lessons: { type: 'string' } });
+  const runs = Number(values.runs ?? 5);
+  const lessons = values.lessons
+    ? values.lessons.split(',').map((q) => resolveLessonName(q)).filter((n): n is string => Boolean(n))
+    : listLessonNames();
+  const cpus = execFileSync(process.execPath, ['-p', 'os.availableParallelism()'], { encoding: 'utf8' }).trim();
+  console.log(`socket-course bench — Node ${process.version}, ${process.platform}/${process.arch}, ${cpus} cores\n`);
+
+  console.log('Starting one program');
+  console.log(row('plain node (node -e 0)', timeCommand(process.execPath, ['-e', '0'], runs * 2)));
+  console.log(row('node --import tsx (what npx tsx costs)', timeCommand(process.execPath, ['--import', 'tsx', '-e', '0'], runs * 2)));
+  console.log(row('learner server: spawn → listening (compiled once)', await timeLearnerStart(runs * 4)));
+
+  console.log('\nChecking a lesson (npm run check <lesson> -- --solution, every scenario)');
+  for (const name of lessons) {
+    const ms = timeCommand(process.execPath, ['--import', 'tsx', 'scripts/check.ts', name, '--solution'], runs);
+    console.log(row(name, ms));
+  }
+  console.log(row('lesson-01 through npm (npm run check …)', timeCommand('npm', ['run', '--silent', 'check', 'lesson-01', '--', '--solution'], runs)));
+  return 0;
+});
