@@ -27,6 +27,8 @@ const ManifestSchema = z.object({
       outputBytes: z.number().int().positive().default(256 * 1024),
       /** V8 heap limit of a learner program, in MiB. */
       heapMiB: z.number().int().positive().default(256),
+      /** Resident memory (Buffers included) a learner program may use, in MiB. */
+      rssMiB: z.number().int().positive().default(768),
     })
     .prefault({}),
 });

@@ -45,10 +45,11 @@ function refused(port: number): Promise<boolean> {
 }
 
 /** Runs lesson 01's first server scenario against a faulty server.ts. */
-async function runFault(fault: string): Promise<{ r: LessonResult; ms: number; reason?: string; output: string }> {
+async function runFault(fault: string, limits: Partial<typeof lesson.manifest.limits> = {}): Promise<{ r: LessonResult; ms: number; reason?: string; output: string }> {
   for (const f of ['pid.txt', 'child-pid.txt']) fs.rmSync(path.join(FAULTS, fault, f), { force: true });
   const started = Date.now();
-  const r = await runLesson(lesson, path.join(FAULTS, fault), { lang: 'en', only: (s) => s.id === 'server-answers-a-line' });
+  const limited = { ...lesson, manifest: { ...lesson.manifest, limits: { ...lesson.manifest.limits, ...limits } } };
+  const r = await runLesson(limited, path.join(FAULTS, fault), { lang: 'en', only: (s) => s.id === 'server-answers-a-line' });
   const s = r.scenarios[0];
   return { r, ms: Date.now() - started, reason: s?.failure?.reason, output: s?.programs.flatMap((p) => p.tail).join('\n') ?? '' };
 }
@@ -96,9 +97,18 @@ describe.concurrent('a learner program that misbehaves', () => {
   });
 
   test('prints without end: stopped at the output limit', async () => {
-    const { reason, ms } = await runFault('prints-forever');
+    // A low limit keeps the test quick: a loaded machine drains pipes slowly.
+    const { reason, ms } = await runFault('prints-forever', { outputBytes: 32 * 1024 });
     expect(reason).toBe('output-limit');
     expect(ms).toBeLessThan(15_000);
+  });
+
+  test('allocates without end (Buffers, outside the V8 heap): stopped at the memory limit', async () => {
+    // A low limit keeps the test quick: filling memory is slow on a loaded machine.
+    const { reason, ms } = await runFault('allocates-forever', { rssMiB: 160 });
+    expect(reason).toBe('memory-limit');
+    expect(ms).toBeLessThan(15_000);
+    expect(await gone(pidFile('allocates-forever'))).toBe(true);
   });
 
   test('ignores SIGTERM: still stopped, nothing left', async () => {

@@ -99,6 +99,7 @@ export class ScenarioContext {
       keepStdinOpen: o.keepStdinOpen,
       outputBytes: this.lesson.manifest.limits.outputBytes,
       heapMiB: this.lesson.manifest.limits.heapMiB,
+      rssMiB: this.lesson.manifest.limits.rssMiB,
     });
     this.programs.push(p);
     return p;

@@ -14,6 +14,7 @@ export function describeExit(exit: ExitInfo | 'timeout', limitMs?: number): Text
       : text('still running (stopped by the checker)', '아직 실행 중(검사기가 종료함)');
   }
   if (exit.stoppedFor === 'output-limit') return text('stopped: it printed more output than allowed', '출력이 허용량을 넘어 중단됨');
+  if (exit.stoppedFor === 'memory-limit') return text('stopped: it used more memory than allowed', '메모리를 허용량보다 많이 써서 중단됨');
   if (exit.stoppedFor === 'killed') return text('stopped by the checker', '검사기가 종료함');
   if (exit.signal) return fill(text('killed by signal {s}', '시그널 {s}로 종료됨'), { s: exit.signal });
   return fill(text('exited with code {c}', '종료 코드 {c}로 끝남'), { c: String(exit.code) });
@@ -75,6 +76,22 @@ export function programFailure(file: string, exit: ExitInfo, program: RunningPro
       summary,
       cause: text('The program printed without end (a print inside a loop that never stops?).', '프로그램이 끝없이 출력했습니다(멈추지 않는 반복 안의 출력?).'),
       fix: text('Print once per event, and make sure your loops end.', '이벤트마다 한 번만 출력하고, 반복이 끝나는지 확인하세요.'),
+    };
+  }
+  if (exit.stoppedFor === 'memory-limit') {
+    return {
+      reason: 'memory-limit',
+      summary,
+      cause: text('The program kept allocating memory (a buffer that grows without a limit?).', '프로그램이 메모리를 계속 할당했습니다(제한 없이 커지는 버퍼?).'),
+      fix: text('Cap what you keep per connection, and never allocate a size a peer tells you without checking it.', '연결마다 보관하는 양에 상한을 두고, 상대가 알려 준 크기를 검사 없이 할당하지 마세요.'),
+    };
+  }
+  if (/heap out of memory|ERR_OUT_OF_MEMORY|RangeError: Array buffer allocation failed/.test(program.stderr())) {
+    return {
+      reason: 'memory-limit',
+      summary,
+      cause: text('The program ran out of memory.', '프로그램의 메모리가 바닥났습니다.'),
+      fix: text('Cap what you keep per connection, and never allocate a size a peer tells you without checking it.', '연결마다 보관하는 양에 상한을 두고, 상대가 알려 준 크기를 검사 없이 할당하지 마세요.'),
     };
   }
   const known = KNOWN_CRASHES.find((k) => k.pattern.test(program.stderr()));

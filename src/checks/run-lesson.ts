@@ -176,7 +176,11 @@ function inOrder(n: number, cb?: (r: ScenarioResult) => void) {
   let next = 0;
   const emit = (i: number, r: ScenarioResult) => {
     done[i] = r;
-    while (next < n && done[next]) cb?.(done[next++]!);
+    while (next < n && done[next]) {
+      const ready = done[next]!;
+      next++; // not inside cb?.(…): an absent callback would skip the increment
+      cb?.(ready);
+    }
   };
   emit.results = () => done as ScenarioResult[];
   return emit;

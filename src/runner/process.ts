@@ -27,7 +27,7 @@ export interface ExitInfo {
   code: number | null;
   signal: NodeJS.Signals | null;
   /** Why the engine stopped it, if it did. */
-  stoppedFor?: 'output-limit' | 'killed';
+  stoppedFor?: 'output-limit' | 'memory-limit' | 'killed';
 }
 
 export interface OutputChunk {
@@ -44,6 +44,8 @@ export interface StartOptions {
   cwd?: string;
   /** Bytes of output allowed before the program is stopped. */
   outputBytes?: number;
+  /** Resident memory allowed (heap, Buffers and all) before the program is stopped. */
+  rssLimitBytes?: number;
   /** Written to stdin; stdin is then closed unless `keepStdinOpen`. */
   stdin?: string | Buffer;
   keepStdinOpen?: boolean;
@@ -82,7 +84,9 @@ export class RunningProgram {
     });
     track(this);
     this.exited = new Promise((resolve) => {
-      this.child.once('error', (err) => {
+      this.child.on('error', (err) => {
+        // Only a failed spawn ends us here; IPC send errors after exit are expected noise.
+        if (this.child.pid !== undefined) return;
         this.record('stderr', `${err.message}\n`);
         this.finish({ code: null, signal: null }, resolve);
       });
@@ -94,7 +98,20 @@ export class RunningProgram {
     if (opts.stdin !== undefined) this.child.stdin!.write(opts.stdin);
     if (!opts.keepStdinOpen) this.child.stdin!.end();
     this.child.on('message', (msg: unknown) => this.onMessage(msg));
-    this.child.on('error', () => {}); // IPC write errors after exit are expected
+    if (opts.rssLimitBytes) this.watchMemory(opts.rssLimitBytes);
+  }
+
+  /** The V8 heap flag does not cover Buffers, so resident memory is watched from outside. */
+  private watchMemory(limit: number): void {
+    const timer = setInterval(async () => {
+      const rss = await this.memory();
+      if (rss !== undefined && rss > limit && !this.done) {
+        this.stoppedFor = 'memory-limit';
+        if (this.pid !== undefined) killTree(this.pid);
+      }
+    }, 200);
+    timer.unref();
+    void this.exited.then(() => clearInterval(timer));
   }
 
   get pid(): number | undefined {
@@ -242,6 +259,7 @@ export interface LearnerStartOptions {
   env?: Record<string, string>;
   outputBytes?: number;
   heapMiB?: number;
+  rssMiB?: number;
   stdin?: string | Buffer;
   keepStdinOpen?: boolean;
   cwd?: string;
@@ -263,6 +281,7 @@ export function startLearnerProgram(o: LearnerStartOptions): RunningProgram {
     env: o.env,
     cwd: o.cwd ?? path.dirname(o.program.source),
     outputBytes: o.outputBytes,
+    rssLimitBytes: o.rssMiB ? o.rssMiB * 1024 * 1024 : undefined,
     stdin: o.stdin,
     keepStdinOpen: o.keepStdinOpen,
   });
