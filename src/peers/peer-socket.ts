@@ -169,7 +169,7 @@ export class PeerSocket {
     }
     const partial = this.pending;
     if (this.closedBy) return { ok: false, reason: 'closed', how: this.closedBy, partial };
-    this.transcript.waited(ms, text('no reply', '응답 없음'));
+    this.transcript.waited(ms, text('nothing received', '받은 것 없음'));
     return { ok: false, reason: 'timeout', partial };
   }
 

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import type { Readable } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { killTree, track, untrack } from './cleanup.ts';
@@ -90,7 +91,14 @@ export class RunningProgram {
         this.record('stderr', `${err.message}\n`);
         this.finish({ code: null, signal: null }, resolve);
       });
-      this.child.once('exit', (code, signal) => this.finish({ code, signal }, resolve));
+      // 'exit' can come before the last output is read: wait (briefly) for stdout and stderr
+      // to end too, so a check never reads a program's output short. A grandchild holding
+      // the pipes open must not hold us, hence the limit.
+      this.child.once('exit', (code, signal) => {
+        const ended = (s: Readable) => new Promise<void>((r) => (s.readableEnded ? r() : s.once('end', () => r()).once('close', () => r())));
+        const limit = new Promise<void>((r) => setTimeout(r, 500).unref());
+        void Promise.race([Promise.all([ended(this.child.stdout!), ended(this.child.stderr!)]), limit]).then(() => this.finish({ code, signal }, resolve));
+      });
     });
     this.child.stdout!.setEncoding('utf8').on('data', (t: string) => this.record('stdout', t));
     this.child.stderr!.setEncoding('utf8').on('data', (t: string) => this.record('stderr', t));
