@@ -8,9 +8,9 @@
  *            │◀─────────────────────── FIN ────│
  */
 import stringWidth from 'string-width';
-import { pick, type Lang } from '../i18n.ts';
+import { fill, pick, text, type Lang } from '../i18n.ts';
 import type { Transcript, TranscriptEvent } from '../peers/transcript.ts';
-import { quoted } from './visible.ts';
+import { visible } from './visible.ts';
 
 const LEFT = 12; // column of the left lifeline
 const SPAN = 46; // columns between the lifelines
@@ -48,12 +48,22 @@ function between(label: string): string {
   return `${' '.repeat(LEFT)}│${pad(`   ${fit(label, SPAN - 4)}`, SPAN)}│`;
 }
 
+/** `"hello\n"`, or `"hello wor…" (61440 bytes)` cut so that the byte count always shows. */
+function dataLabel(bytes: Buffer): string {
+  const max = SPAN - 7;
+  const v = visible(bytes, 400);
+  const whole = `"${v.text}"`;
+  if (!v.truncated && stringWidth(whole) <= max) return whole;
+  const suffix = `…" (${bytes.length} bytes)`;
+  return `"${fit(v.text, max - 1 - stringWidth(suffix) + 1).replace(/…$/, '')}${suffix}`;
+}
+
 function eventLine(e: TranscriptEvent, lang: Lang): string {
   switch (e.kind) {
     case 'connect':
       return arrow('connect', e.dir);
     case 'data':
-      return arrow(quoted(e.bytes, 28), e.dir);
+      return arrow(dataLabel(e.bytes), e.dir);
     case 'fin':
       return arrow('FIN', e.dir);
     case 'rst':
@@ -71,7 +81,10 @@ export function drawDiagram(t: Transcript, lang: Lang): string[] {
   const header = pad(centred(left, LEFT), LEFT + SPAN + 1 - Math.floor(stringWidth(right) / 2)) + right;
   const events = t.events.length > MAX_EVENTS ? t.events.slice(-MAX_EVENTS) : t.events;
   const lines = [header];
-  if (events.length < t.events.length) lines.push(between(`(${t.events.length - events.length} earlier events not shown)`));
+  if (events.length < t.events.length) {
+    const hidden = fill(text('({n} earlier events not shown)', '(앞선 이벤트 {n}개 생략)'), { n: t.events.length - events.length });
+    lines.push(between(pick(hidden, lang)));
+  }
   for (const e of events) lines.push(eventLine(e, lang));
   return lines;
 }

@@ -4,7 +4,8 @@
 //   - it reports each TCP listen and UDP bind (the address actually bound and the host the
 //     program asked for), so readiness never costs a connection;
 //   - it answers memory probes where /proc is not available;
-//   - it ends the program and its own children if the checker dies (the IPC pipe closes).
+//   - it ends the program and its own children if the checker dies (the IPC pipe closes,
+//     or the parent pid changes).
 // The IPC channel is unref'd so it never keeps a finished program alive.
 import net from 'node:net';
 import dgram from 'node:dgram';
@@ -52,7 +53,7 @@ if (process.channel) {
     }
   });
 
-  process.on('disconnect', () => {
+  const endAll = () => {
     if (process.platform !== 'win32') {
       try {
         process.kill(-process.pid, 'SIGKILL'); // our whole process group: we lead it
@@ -61,7 +62,14 @@ if (process.channel) {
       }
     }
     process.exit(1);
-  });
+  };
+  process.on('disconnect', endAll);
+  // Belt and braces: if the checker dies while another process still holds its end of our
+  // IPC pipe, 'disconnect' never comes; a changed parent pid still tells us we were orphaned.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) endAll();
+  }, 500).unref();
 
   process.channel.unref();
 }

@@ -1,0 +1,125 @@
+/**
+ * `npm run grade -- <submissions-dir> [--lessons 1-5,8] [--jobs N] [--out dir] [--resume] [--lang en|ko]`
+ * Grades a whole class with the instructor's own checks; see README, "Grading a class".
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import stringWidth from 'string-width';
+import { parseCommandArgs } from '../src/cli/args.ts';
+import { runCommand } from '../src/cli/main.ts';
+import { UsageError } from '../src/errors.ts';
+import { detectLang, fill, pick, text, type Lang } from '../src/i18n.ts';
+import { listLessonNames, loadLesson, resolveLessonName, type Lesson } from '../src/lessons.ts';
+import { gradeClass } from '../src/grade/grade.ts';
+import { column, STATUS_TEXT, total, writeOutputs, type Gradebook } from '../src/grade/outputs.ts';
+import { makeStyle } from '../src/report/style.ts';
+
+const HELP = text(
+  `Usage: npm run grade -- <submissions-dir> [options]
+
+Each sub-folder of <submissions-dir> is one student: a clone of the course, or lesson folders.
+Only the files each lesson's manifest names are taken; the checks are this checkout's own.
+
+Options:
+  --lessons <list>  lessons to grade, e.g. 1-5,8 (default: all)
+  --jobs <n>        lessons graded at the same time (default: ${os.availableParallelism()}, the number of cores)
+  --out <dir>       where to write results (default: ./grade-out)
+  --resume          continue an interrupted run without redoing finished lessons
+  --lang en|ko      language of the feedback (default: from LANG, else English)
+  --help            show this help`,
+  `사용법: npm run grade -- <제출물-폴더> [옵션]
+
+<제출물-폴더>의 하위 폴더 하나가 학생 한 명입니다. 코스 전체를 복제한 것이어도, 레슨 폴더만 있어도 됩니다.
+각 레슨 매니페스트가 지정한 파일만 가져오며, 검사는 이 체크아웃의 것을 씁니다.
+
+옵션:
+  --lessons <목록>  채점할 레슨, 예: 1-5,8 (기본값: 전부)
+  --jobs <n>        동시에 채점할 레슨 수 (기본값: ${os.availableParallelism()}, 코어 수)
+  --out <폴더>      결과를 쓸 곳 (기본값: ./grade-out)
+  --resume          중단된 채점을 끝난 레슨은 다시 하지 않고 이어서 진행
+  --lang en|ko      피드백 언어 (기본값: LANG 환경 변수, 없으면 영어)
+  --help            이 도움말 보기`,
+);
+
+/** `1-5,8` → lessons 01–05 and 08, in course order; an unknown number is a usage error. */
+export function parseLessonList(spec: string): Lesson[] {
+  const names = new Set<string>();
+  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const range = /^(\d+)-(\d+)$/.exec(part);
+    const items = range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i)) : [part];
+    for (const q of items) {
+      const name = resolveLessonName(q);
+      if (!name) throw new UsageError(text(`--lessons: no lesson "${q}". Lessons: ${listLessonNames().join(', ')}.`, `--lessons: "${q}" 레슨이 없습니다. 레슨 목록: ${listLessonNames().join(', ')}.`));
+      names.add(name);
+    }
+  }
+  if (names.size === 0) throw new UsageError(text('--lessons is empty.', '--lessons가 비어 있습니다.'));
+  return [...names].sort().map(loadLesson);
+}
+
+function progressLine(done: number, totalTasks: number, label: string): string {
+  const width = 24;
+  const filled = Math.round((done / totalTasks) * width);
+  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${totalTasks} ${label}`;
+}
+
+function summaryTable(book: Gradebook, lang: Lang): string {
+  const header = [pick(text('student', '학생'), lang), ...book.lessons.map((l) => column(l).replace('lesson-', 'L')), pick(text('total', '합계'), lang)];
+  const rows = book.students.map((s) => [s, ...book.lessons.map((l) => String(book.records.get(s)?.get(l)?.points ?? 0)), String(total(book, s))]);
+  const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i]!))));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c + ' '.repeat(widths[i]! - stringWidth(c)) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+await runCommand(async () => {
+  const { values, positionals } = parseCommandArgs(process.argv.slice(2), {
+    lessons: { type: 'string' },
+    jobs: { type: 'string' },
+    out: { type: 'string' },
+    resume: { type: 'boolean' },
+    lang: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'ko') {
+    throw new UsageError(text(`--lang must be en or ko, not "${values.lang}".`, `--lang은 en 또는 ko여야 합니다("${values.lang}"는 안 됩니다).`));
+  }
+  const lang = detectLang(values.lang);
+  if (values.help) {
+    process.stdout.write(`${pick(HELP, lang)}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(text(`Give one submissions folder.\n\n${HELP.en}`, `제출물 폴더를 하나 주세요.\n\n${HELP.ko}`));
+  const classDir = path.resolve(positionals[0]!);
+  if (!fs.existsSync(classDir) || !fs.statSync(classDir).isDirectory()) {
+    throw new UsageError(text(`Submissions folder not found: ${classDir}`, `제출물 폴더가 없습니다: ${classDir}`));
+  }
+  const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(text(`--jobs must be a whole number ≥ 1, not "${values.jobs}".`, `--jobs는 1 이상의 정수여야 합니다("${values.jobs}"는 안 됩니다).`));
+  const lessons = values.lessons ? parseLessonList(values.lessons) : listLessonNames().map(loadLesson);
+  const out = path.resolve(values.out ?? 'grade-out');
+  const tty = Boolean(process.stdout.isTTY);
+  const style = makeStyle();
+
+  const run = await gradeClass({
+    classDir,
+    lessons,
+    jobs,
+    out,
+    resume: Boolean(values.resume),
+    onProgress: ({ done, total: all, record, resumed }) => {
+      const what = `${record.student} ${column(record.lesson)}: ${record.points}/${record.maxPoints} (${pick(STATUS_TEXT[record.status], lang)})${resumed ? pick(text(' — from the earlier run', ' — 이전 실행 결과'), lang) : ''}`;
+      if (tty) process.stdout.write(`\r\u001b[2K${progressLine(done, all, what)}${done === all ? '\n' : ''}`);
+      else process.stdout.write(`${done}/${all} ${what}\n`);
+    },
+  });
+  for (const f of run.stray) {
+    process.stdout.write(`${style.yellow(fill(text('Note: {f} is not a folder; ignored.', '참고: {f}은(는) 폴더가 아니어서 건너뜁니다.'), { f })[lang])}\n`);
+  }
+  writeOutputs(out, run.book, lang);
+  process.stdout.write(`\n${summaryTable(run.book, lang)}\n\n`);
+  process.stdout.write(
+    fill(text('Wrote {out}/gradebook.csv, feedback/, results/ (Gradescope) and junit.xml.', '{out}/gradebook.csv, feedback/, results/(Gradescope), junit.xml을 썼습니다.'), { out: path.relative(process.cwd(), out) || '.' })[lang] + '\n',
+  );
+  return 0;
+});

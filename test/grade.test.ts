@@ -1,0 +1,127 @@
+/**
+ * `npm run grade` end to end on a fixture class: a student with every solution, one with the
+ * untouched starters, one whose server hangs, one who replaced the checks and package.json
+ * (and must gain nothing by it), an empty folder, and a stray file. The gradebook must be
+ * exactly as expected, nothing may be left running, and a run killed half-way and continued
+ * with --resume must end with the same gradebook.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { COURSE_ROOT } from '../src/paths.ts';
+import { isAlive } from './support/alive.ts';
+
+const LESSON = 'lesson-01-hello-tcp';
+const PID_DIR = path.join(os.tmpdir(), `grade-test-pids-${process.pid}`);
+const EXPECTED = ['student,lesson-01,total', 'all-solutions,10,10', 'empty,0,0', 'hangs,5,5', 'replaced-tests,0,0', 'starters,0,0', ''].join('\n');
+
+let classDir: string;
+
+function copy(from: string, to: string) {
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.cpSync(from, to, { recursive: true });
+}
+
+/** A server that accepts and never answers, recording its pid where the test can see it. */
+const HANGING_SERVER = `import fs from 'node:fs';
+import net from 'node:net';
+fs.mkdirSync(${JSON.stringify(PID_DIR)}, { recursive: true });
+fs.writeFileSync(${JSON.stringify(PID_DIR)} + '/' + process.pid, '');
+const server = net.createServer((socket) => socket.on('data', () => {}));
+server.listen(Number(process.env.PORT ?? 8080), process.env.HOST ?? '127.0.0.1');
+`;
+
+beforeAll(() => {
+  classDir = fs.mkdtempSync(path.join(os.tmpdir(), 'class-'));
+  const lessonDir = path.join(COURSE_ROOT, 'lessons', LESSON);
+  const solutionDir = path.join(COURSE_ROOT, 'solutions', LESSON);
+  // a whole clone's layout, with the solutions
+  copy(solutionDir, path.join(classDir, 'all-solutions', 'lessons', LESSON));
+  // lesson folders alone, untouched starters
+  copy(lessonDir, path.join(classDir, 'starters', LESSON));
+  // a server that hangs
+  copy(solutionDir, path.join(classDir, 'hangs', LESSON));
+  fs.writeFileSync(path.join(classDir, 'hangs', LESSON, 'server.ts'), HANGING_SERVER);
+  // starters, but the checks and package.json replaced to pass everything
+  const cheat = path.join(classDir, 'replaced-tests');
+  copy(lessonDir, path.join(cheat, 'lessons', LESSON));
+  fs.writeFileSync(path.join(cheat, 'lessons', LESSON, '.checks', 'checks.ts'), "export default [{ id: 'free', title: { en: 'free', ko: 'free' }, run: async () => {} }];\n");
+  fs.writeFileSync(path.join(cheat, 'package.json'), JSON.stringify({ scripts: { test: 'true', check: 'true' } }));
+  fs.mkdirSync(path.join(classDir, 'empty'));
+  fs.writeFileSync(path.join(classDir, 'stray.txt'), 'not a student\n');
+});
+
+function grade(out: string, extra: string[] = []) {
+  return execa(process.execPath, ['--import', 'tsx', 'scripts/grade.ts', classDir, '--lessons', '1', '--out', out, ...extra], {
+    cwd: COURSE_ROOT,
+    reject: false,
+    env: { NO_COLOR: '1', LANG: 'C.UTF-8' },
+    timeout: 300_000,
+  });
+}
+
+function noLearnerLeft(): boolean {
+  if (!fs.existsSync(PID_DIR)) return true;
+  const alive = fs.readdirSync(PID_DIR).filter((pid) => isAlive(Number(pid)));
+  for (const pid of alive) console.error(`still alive: ${pid}`, fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ") : "");
+  return alive.length === 0;
+}
+
+describe('npm run grade', () => {
+  test('grades the fixture class exactly, with every output, and leaves nothing running', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'grade-out-'));
+    const r = await grade(out, ['--jobs', '2']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(out, 'gradebook.csv'), 'utf8')).toBe(EXPECTED);
+    expect(r.stdout).toContain('stray.txt is not a folder; ignored');
+    // per-student feedback, Gradescope results and JUnit
+    const alice = fs.readFileSync(path.join(out, 'feedback', 'hangs.md'), 'utf8');
+    expect(alice).toContain('## lesson-01-hello-tcp');
+    expect(alice).toContain('✗');
+    expect(fs.readFileSync(path.join(out, 'feedback', 'empty.md'), 'utf8')).toContain('Not submitted');
+    const gs = JSON.parse(fs.readFileSync(path.join(out, 'results', 'all-solutions.json'), 'utf8'));
+    expect(gs.score).toBe(10);
+    expect(gs.tests[0]).toMatchObject({ name: LESSON, score: 10, max_score: 10, status: 'passed' });
+    const junit = fs.readFileSync(path.join(out, 'junit.xml'), 'utf8');
+    expect(junit).toMatch(/<testsuite name="starters" tests="\d+" failures="\d+"/);
+    expect(junit).toContain('<testsuite name="all-solutions"');
+    expect(noLearnerLeft()).toBe(true);
+  }, 300_000);
+
+  test('a run killed half-way and continued with --resume ends with the same gradebook', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'grade-out-'));
+    const first = grade(out, ['--jobs', '1']);
+    // Wait for the first finished record, then kill the grader outright.
+    const records = path.join(out, '.records');
+    const end = Date.now() + 120_000;
+    const count = () => (fs.existsSync(records) ? fs.readdirSync(records).length : 0);
+    while (Date.now() < end && count() < 1) await new Promise((r) => setTimeout(r, 50));
+    first.kill('SIGKILL');
+    await first;
+    const before = count();
+    expect(before).toBeGreaterThanOrEqual(1);
+    expect(before).toBeLessThan(5);
+    const second = await grade(out, ['--jobs', '2', '--resume']);
+    expect(second.exitCode, second.stderr).toBe(0);
+    expect(second.stdout).toContain('from the earlier run');
+    expect(fs.readFileSync(path.join(out, 'gradebook.csv'), 'utf8')).toBe(EXPECTED);
+    await new Promise((r) => setTimeout(r, 1000)); // the killed grader's programs notice and end
+    expect(noLearnerLeft()).toBe(true);
+  }, 300_000);
+
+  test('bad input: no folder, a missing folder, a bad lesson list, a bad --jobs', async () => {
+    const run = (args: string[]) => execa(process.execPath, ['--import', 'tsx', 'scripts/grade.ts', ...args], { cwd: COURSE_ROOT, reject: false });
+    const none = await run([]);
+    expect(none.exitCode).toBe(2);
+    const missing = await run(['/no/such/class']);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('Submissions folder not found');
+    const lessons = await run([classDir, '--lessons', '1,99']);
+    expect(lessons.exitCode).toBe(2);
+    expect(lessons.stderr).toContain('no lesson "99"');
+    const jobs = await run([classDir, '--jobs', '0']);
+    expect(jobs.exitCode).toBe(2);
+  }, 60_000);
+});
