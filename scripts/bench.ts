@@ -4,9 +4,13 @@
  *   - starting one learner program until it listens (plain node + preload, after one compile),
  *     beside plain `node` and `node --import tsx` for reference;
  *   - `npm run check <lesson> -- --solution` for every lesson, called directly.
- * Usage: npm run bench [-- --runs N] [-- --lessons 1,3]
+ *   - grading a class of 30 students × the lessons with `npm run grade` (skip with --skip-grade).
+ * Usage: npm run bench [-- --runs N] [--lessons 1,3] [--students 30] [--skip-grade]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseCommandArgs } from '../src/cli/args.ts';
 import { runCommand } from '../src/cli/main.ts';
@@ -53,8 +57,28 @@ async function timeLearnerStart(runs: number): Promise<number[]> {
   return out;
 }
 
+/** A class folder: even-numbered students hand in the solutions, odd-numbered the starters. */
+function makeClass(students: number, lessons: string[]): { dir: string; out: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-class-'));
+  for (let i = 0; i < students; i++) {
+    for (const name of lessons) {
+      const lesson = loadLesson(name);
+      const from = i % 2 === 0 ? lesson.solutionDir : lesson.dir;
+      const to = path.join(dir, `student-${String(i + 1).padStart(2, '0')}`, name);
+      fs.mkdirSync(to, { recursive: true });
+      for (const f of lesson.manifest.files) fs.copyFileSync(path.join(from, f), path.join(to, f));
+    }
+  }
+  return { dir, out: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-grades-')) };
+}
+
 await runCommand(async () => {
-  const { values } = parseCommandArgs(process.argv.slice(2), { runs: { type: 'string' }, lessons: { type: 'string' } });
+  const { values } = parseCommandArgs(process.argv.slice(2), {
+    runs: { type: 'string' },
+    lessons: { type: 'string' },
+    'skip-grade': { type: 'boolean' },
+    students: { type: 'string' },
+  });
   const runs = Number(values.runs ?? 5);
   const lessons = values.lessons
     ? values.lessons.split(',').map((q) => resolveLessonName(q)).filter((n): n is string => Boolean(n))
@@ -73,5 +97,16 @@ await runCommand(async () => {
     console.log(row(name, ms));
   }
   console.log(row('lesson-01 through npm (npm run check …)', timeCommand('npm', ['run', '--silent', 'check', 'lesson-01', '--', '--solution'], runs)));
+
+  if (!values['skip-grade']) {
+    const students = Number(values.students ?? 30);
+    const { dir, out } = makeClass(students, lessons);
+    const lessonArg = lessons.map((n) => n.slice('lesson-'.length, 'lesson-NN'.length)).join(',');
+    console.log(`\nGrading a class (npm run grade, default jobs = ${os.availableParallelism()}; every other student submits the solutions, the rest the starters)`);
+    const ms = timeCommand(process.execPath, ['--import', 'tsx', 'scripts/grade.ts', dir, '--lessons', lessonArg, '--out', out], 1);
+    console.log(row(`${students} students × ${lessons.length} lessons`, ms));
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(out, { recursive: true, force: true });
+  }
   return 0;
 });
