@@ -12,11 +12,14 @@ import { findLesson, listLessonNames } from '../src/lessons.ts';
 import { runLesson } from '../src/checks/run-lesson.ts';
 import { renderHeader, renderScenario, renderSummary } from '../src/report/terminal.ts';
 import { makeStyle } from '../src/report/style.ts';
+import { progressFromResult, showOverview } from '../src/overview.ts';
+import { recordCheck } from '../src/progress.ts';
 
 const HELP = text(
-  `Usage: npm run check <lesson> [-- options]
+  `Usage: npm run check [<lesson>] [-- options]
 
-  <lesson>          lesson-03, 03, 3 or the slug (echo-stream)
+  <lesson>          lesson-03, 03, 3 or the slug (echo-stream);
+                    without one: your progress over every lesson
 
 Options:
   --solution        check the reference solution instead of your files
@@ -26,9 +29,10 @@ Options:
 
 Exit code: 0 every check passed, 1 a check failed, 2 the command was used wrongly.
 Lessons: ${listLessonNames().join(', ')}`,
-  `사용법: npm run check <레슨> [-- 옵션]
+  `사용법: npm run check [<레슨>] [-- 옵션]
 
-  <레슨>            lesson-03, 03, 3 또는 슬러그(echo-stream)
+  <레슨>            lesson-03, 03, 3 또는 슬러그(echo-stream).
+                    생략하면 모든 레슨의 진행 상황
 
 옵션:
   --solution        내 파일 대신 참고 답안을 검사
@@ -55,8 +59,13 @@ await runCommand(async () => {
     process.stdout.write(`${pick(HELP, lang)}\n`);
     return 0;
   }
+  const style = makeStyle();
+  const out = (s: string) => process.stdout.write(s);
   if (positionals.length === 0) {
-    throw new UsageError(text(`Which lesson? For example: npm run check lesson-01\n\n${HELP.en}`, `어느 레슨인가요? 예: npm run check lesson-01\n\n${HELP.ko}`));
+    if (values.solution || values.dir) {
+      throw new UsageError(text(`Which lesson? For example: npm run check lesson-01 -- --solution\n\n${HELP.en}`, `어느 레슨인가요? 예: npm run check lesson-01 -- --solution\n\n${HELP.ko}`));
+    }
+    return showOverview(lang, style, out);
   }
   if (positionals.length > 1) {
     throw new UsageError(text(`One lesson at a time, please (got: ${positionals.join(' ')}).`, `한 번에 한 레슨만 검사합니다(받은 값: ${positionals.join(' ')}).`));
@@ -69,13 +78,12 @@ await runCommand(async () => {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new UsageError(text(`Folder not found: ${dir}`, `폴더가 없습니다: ${dir}`));
   }
-  const style = makeStyle();
-  const out = (s: string) => process.stdout.write(s);
   out(renderHeader({ lesson, dir }, { lang, style }));
   const result = await runLesson(lesson, dir, {
     lang,
     onScenario: (r) => out(renderScenario(r, { lesson }, { lang, style })),
   });
   out(renderSummary(result, { lang, style }));
+  if (dir === lesson.dir) recordCheck(lesson, progressFromResult(lesson, result)); // for the overview
   return result.status === 'pass' ? 0 : 1;
 });

@@ -231,8 +231,8 @@ export class ScenarioContext {
   }
 
   /** A checker server for the learner's client to connect to. */
-  async listenPeer(transcript: Transcript): Promise<PeerServer> {
-    const server = await PeerServer.listen(transcript);
+  async listenPeer(transcript: Transcript, host = LOOPBACK): Promise<PeerServer> {
+    const server = await PeerServer.listen(transcript, host);
     this.peerServers.push(server);
     return server;
   }

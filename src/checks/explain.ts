@@ -17,7 +17,7 @@ export function describeExit(exit: ExitInfo | 'timeout', limitMs?: number): Text
   if (exit.stoppedFor === 'memory-limit') return text('stopped: it used more memory than allowed', '메모리를 허용량보다 많이 써서 중단됨');
   if (exit.stoppedFor === 'killed') return text('stopped by the checker', '검사기가 종료함');
   if (exit.signal) return fill(text('killed by signal {s}', '시그널 {s}로 종료됨'), { s: exit.signal });
-  return fill(text('exited with code {c}', '종료 코드 {c}로 끝남'), { c: String(exit.code) });
+  return fill(text('exited with code {c}', '종료 코드 {c}(으)로 끝남'), { c: String(exit.code) });
 }
 
 interface KnownCrash {
