@@ -1,0 +1,122 @@
+/**
+ * The learner's workflow commands as a learner types them, on a fresh clone of the course:
+ * the progress overview, hint, reset and watch — in both languages, with bad input answered
+ * with a clear message and a non-zero exit.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { COURSE_ROOT } from '../src/paths.ts';
+
+let clone: string;
+let state: string;
+const LESSON = 'lessons/lesson-01-hello-tcp';
+
+function run(script: string, args: string[], env: Record<string, string> = {}) {
+  return execa(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
+    cwd: clone,
+    reject: false,
+    env: { NO_COLOR: '1', LANG: 'C.UTF-8', SOCKET_COURSE_STATE: state, ...env },
+    timeout: 120_000,
+  });
+}
+
+beforeAll(async () => {
+  clone = fs.mkdtempSync(path.join(os.tmpdir(), 'course-clone-'));
+  await execa('git', ['clone', '-q', COURSE_ROOT, clone]);
+  fs.symlinkSync(path.join(COURSE_ROOT, 'node_modules'), path.join(clone, 'node_modules'), 'junction');
+  state = fs.mkdtempSync(path.join(os.tmpdir(), 'course-state-'));
+}, 60_000);
+
+describe('npm run hint', () => {
+  test('shows the next hint each time, remembers, and says when there are no more', async () => {
+    const first = await run('hint', ['lesson-01']);
+    expect(first.stdout).toMatch(/^Hint 1 of \d+:/);
+    const second = await run('hint', ['1', '--lang', 'ko']);
+    expect(second.stdout).toMatch(/^힌트 2\/\d+:/);
+    const all = await run('hint', ['lesson-01', '--all']);
+    expect(all.stdout.match(/^Hint \d+ of/gm)!.length).toBeGreaterThanOrEqual(3);
+    const past = await run('hint', ['lesson-01']);
+    expect(past.exitCode).toBe(0);
+    expect(past.stdout).toContain('No more hints');
+  });
+
+  test('bad input: no lesson, an unknown lesson', async () => {
+    expect((await run('hint', [])).exitCode).toBe(2);
+    const unknown = await run('hint', ['lesson-77']);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toContain('Unknown lesson');
+  });
+});
+
+describe('npm run reset', () => {
+  test('restores the starter after a change, keeping a backup it names; with no changes says so', async () => {
+    const file = path.join(clone, LESSON, 'server.ts');
+    const starter = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, '// my work in progress\n');
+    const refused = await run('reset', ['lesson-01']); // no terminal to ask, no --yes
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('--yes');
+    expect(fs.readFileSync(file, 'utf8')).toBe('// my work in progress\n'); // nothing lost
+    const done = await run('reset', ['lesson-01', '--yes']);
+    expect(done.exitCode).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(starter);
+    const backup = /Your files are in (\S+)\./.exec(done.stdout)![1]!;
+    expect(fs.readFileSync(path.resolve(clone, backup, 'server.ts'), 'utf8')).toBe('// my work in progress\n');
+    const again = await run('reset', ['lesson-01', '--yes', '--lang', 'ko']);
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toContain('되돌릴 것이 없습니다');
+  });
+
+  test('bad input: an unknown lesson', async () => {
+    expect((await run('reset', ['nope', '--yes'])).exitCode).toBe(2);
+  });
+});
+
+describe('npm run check with no lesson: the progress overview', () => {
+  test('stops at the first unfinished lesson with its first failure; passed lessons are not re-run', async () => {
+    const first = await run('check', []);
+    expect(first.exitCode).toBe(1);
+    expect(first.stdout).toContain('✗ lesson-01-hello-tcp');
+    expect(first.stdout).toContain('Next: lesson-01-hello-tcp');
+    // finish lesson 01
+    for (const f of ['server.ts', 'client.ts']) fs.copyFileSync(path.join(clone, 'solutions/lesson-01-hello-tcp', f), path.join(clone, LESSON, f));
+    const second = await run('check', []);
+    expect(second.stdout).toContain('✓ lesson-01-hello-tcp');
+    expect(second.stdout).toMatch(/✗ lesson-02/);
+    const progress = () => JSON.parse(fs.readFileSync(path.join(state, 'progress.json'), 'utf8')).lessons['lesson-01-hello-tcp'].at;
+    const passedAt = progress();
+    const third = await run('check', ['--lang', 'ko']);
+    expect(third.stdout).toContain('진행 상황');
+    expect(progress()).toBe(passedAt); // unchanged files: lesson 01 was not checked again
+  }, 180_000);
+});
+
+describe('npm run watch', () => {
+  test('checks at start, once more for a burst of saves, and Ctrl-C leaves nothing running', async () => {
+    const watch = run('watch', ['lesson-01']);
+    const output = () => watch.stdout as unknown as string;
+    let text = '';
+    watch.stdout!.on('data', (d: Buffer) => (text += d.toString()));
+    const waitFor = async (pred: () => boolean, ms: number) => {
+      const end = Date.now() + ms;
+      while (Date.now() < end && !pred()) await new Promise((r) => setTimeout(r, 100));
+      return pred();
+    };
+    const runs = () => (text.match(/checking lessons\/lesson-01-hello-tcp/g) ?? []).length;
+    const watching = () => (text.match(/Watching server\.ts, client\.ts/g) ?? []).length;
+    expect(await waitFor(() => watching() >= 1, 60_000)).toBe(true);
+    expect(runs()).toBe(1);
+    const file = path.join(clone, LESSON, 'client.ts');
+    const body = fs.readFileSync(file, 'utf8');
+    for (let i = 0; i < 3; i++) fs.writeFileSync(file, `${body}\n// save ${i}\n`); // three quick saves
+    expect(await waitFor(() => watching() >= 2, 60_000)).toBe(true);
+    expect(runs()).toBe(2);
+    watch.kill('SIGINT');
+    const r = await watch;
+    expect(r.exitCode).toBe(130);
+    void output;
+  }, 180_000);
+});
