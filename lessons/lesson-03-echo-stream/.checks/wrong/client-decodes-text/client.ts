@@ -1,0 +1,28 @@
+// Lesson 03 — a file round trip through an echo server:
+//   client.ts <input-file> <output-file>
+import fs from 'node:fs';
+import net from 'node:net';
+
+const HOST = process.env.HOST ?? '127.0.0.1';
+const PORT = Number(process.env.PORT ?? 8080);
+
+const [inputFile, outputFile] = process.argv.slice(2);
+if (!inputFile || !outputFile) {
+  console.error('usage: client.ts <input-file> <output-file>');
+  process.exit(2);
+}
+
+const payload = fs.readFileSync(inputFile);
+let received = ''; // wrong: a string for binary data
+const socket = net.connect({ host: HOST, port: PORT }, () => socket.end(payload));
+socket.on('data', (chunk: Buffer) => {
+  received += chunk.toString(); // wrong: decodes each chunk as UTF-8 text
+});
+socket.on('end', () => {
+  fs.writeFileSync(outputFile, received);
+  console.log(`sent ${payload.length} bytes, received ${socket.bytesRead} bytes`);
+});
+socket.on('error', (err: NodeJS.ErrnoException) => {
+  console.error(`round trip failed: ${err.code}`);
+  process.exitCode = 1;
+});
