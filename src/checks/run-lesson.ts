@@ -125,6 +125,7 @@ async function runScenario(lesson: Lesson, build: Build, s: Scenario, lang: Lang
     }
   } finally {
     clearTimeout(timer);
+    for (const t of ctx.transcripts) t.freeze();
     await ctx.dispose();
   }
   return {

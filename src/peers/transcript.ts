@@ -18,6 +18,12 @@ export type TranscriptEvent =
 export class Transcript {
   readonly events: TranscriptEvent[] = [];
   private readonly start = Date.now();
+  /** Once a scenario has its verdict, the teardown's closes are not part of the story. */
+  private frozen = false;
+
+  freeze(): void {
+    this.frozen = true;
+  }
 
   constructor(
     readonly left: Text,
@@ -29,10 +35,12 @@ export class Transcript {
   }
 
   connect(dir: Direction): void {
+    if (this.frozen) return;
     this.events.push({ kind: 'connect', dir, at: this.now() });
   }
 
   data(dir: Direction, bytes: Buffer): void {
+    if (this.frozen) return;
     // Consecutive chunks in the same direction within a few ms read as one message.
     const last = this.events.at(-1);
     if (last?.kind === 'data' && last.dir === dir && this.now() - last.at < 3) {
@@ -43,19 +51,23 @@ export class Transcript {
   }
 
   fin(dir: Direction): void {
+    if (this.frozen) return;
     this.events.push({ kind: 'fin', dir, at: this.now() });
   }
 
   rst(dir: Direction): void {
+    if (this.frozen) return;
     this.events.push({ kind: 'rst', dir, at: this.now() });
   }
 
   /** A wait that ended with nothing: drawn as `… 2000 ms: no reply …`. */
   waited(ms: number, what: Text): void {
+    if (this.frozen) return;
     this.events.push({ kind: 'wait', ms, what, at: this.now() });
   }
 
   note(text: Text): void {
+    if (this.frozen) return;
     this.events.push({ kind: 'note', text, at: this.now() });
   }
 }
