@@ -56,7 +56,10 @@ function codeBlocks(src: string, lang: string): string[] {
 /** Reasons and README sections named by a checks module (string literals). */
 function namedIn(file: string, key: 'reason' | 'section'): string[] {
   const src = read(file);
-  return [...new Set([...src.matchAll(new RegExp(`${key}: '([a-z0-9:-]+)'`, 'g'))].map((m) => m[1]!))];
+  // The value may be a literal or a choice between literals (`reason: a ? 'x' : 'y'`).
+  const values = [...src.matchAll(new RegExp(`\\b${key}: ([^,\\n]+)`, 'g'))].map((m) => m[1]!);
+  const choices = values.map((v) => v.replace(/[!=]==\s*'[^']*'/g, '')); // drop the conditions' own literals
+  return [...new Set(choices.flatMap((v) => [...v.matchAll(/'([a-z0-9:-]+)'/g)].map((m) => m[1]!)))];
 }
 
 function checkLinks(file: string): string[] {
