@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseCommandArgs } from '../src/cli/args.ts';
+import { langOption, parseCommandArgs } from '../src/cli/args.ts';
 import { runCommand } from '../src/cli/main.ts';
 import { UsageError } from '../src/errors.ts';
-import { detectLang, pick, text } from '../src/i18n.ts';
+import { pick, text } from '../src/i18n.ts';
 import { findLesson, listLessonNames } from '../src/lessons.ts';
 import { runLesson } from '../src/checks/run-lesson.ts';
 import { renderHeader, renderScenario, renderSummary } from '../src/report/terminal.ts';
@@ -51,10 +51,7 @@ await runCommand(async () => {
     lang: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'ko') {
-    throw new UsageError(text(`--lang must be en or ko, not "${values.lang}".`, `--lang은 en 또는 ko여야 합니다("${values.lang}"는 안 됩니다).`));
-  }
-  const lang = detectLang(values.lang);
+  const lang = langOption(values.lang);
   if (values.help) {
     process.stdout.write(`${pick(HELP, lang)}\n`);
     return 0;

@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import stringWidth from 'string-width';
-import { parseCommandArgs } from '../src/cli/args.ts';
+import { langOption, parseCommandArgs } from '../src/cli/args.ts';
 import { runCommand } from '../src/cli/main.ts';
 import { UsageError } from '../src/errors.ts';
-import { detectLang, fill, pick, text, type Lang } from '../src/i18n.ts';
+import { fill, pick, text, type Lang } from '../src/i18n.ts';
 import { listLessonNames, loadLesson, resolveLessonName, type Lesson } from '../src/lessons.ts';
 import { gradeClass } from '../src/grade/grade.ts';
 import { column, STATUS_TEXT, total, writeOutputs, type Gradebook } from '../src/grade/outputs.ts';
@@ -81,10 +81,7 @@ await runCommand(async () => {
     lang: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'ko') {
-    throw new UsageError(text(`--lang must be en or ko, not "${values.lang}".`, `--lang은 en 또는 ko여야 합니다("${values.lang}"는 안 됩니다).`));
-  }
-  const lang = detectLang(values.lang);
+  const lang = langOption(values.lang);
   if (values.help) {
     process.stdout.write(`${pick(HELP, lang)}\n`);
     return 0;

@@ -2,10 +2,10 @@
  * `npm run hint <lesson> [-- --all] [--lang en|ko]`: the lesson's next hint each time, from a
  * nudge to nearly the answer; `--all` shows every hint. What was shown is remembered.
  */
-import { parseCommandArgs } from '../src/cli/args.ts';
+import { langOption, parseCommandArgs } from '../src/cli/args.ts';
 import { runCommand } from '../src/cli/main.ts';
 import { UsageError } from '../src/errors.ts';
-import { detectLang, fill, pick, text } from '../src/i18n.ts';
+import { fill, pick, text } from '../src/i18n.ts';
 import { findLesson } from '../src/lessons.ts';
 import { readState, writeState } from '../src/progress.ts';
 import { makeStyle } from '../src/report/style.ts';
@@ -16,7 +16,7 @@ await runCommand(async () => {
     lang: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  const lang = detectLang(values.lang);
+  const lang = langOption(values.lang);
   if (values.help || positionals.length !== 1) {
     const usage = text('Usage: npm run hint <lesson> [-- --all]   (e.g. npm run hint lesson-01)', '사용법: npm run hint <레슨> [-- --all]   (예: npm run hint lesson-01)');
     if (values.help) {

@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline/promises';
-import { parseCommandArgs } from '../src/cli/args.ts';
+import { langOption, parseCommandArgs } from '../src/cli/args.ts';
 import { runCommand } from '../src/cli/main.ts';
 import { UsageError } from '../src/errors.ts';
-import { detectLang, fill, pick, text } from '../src/i18n.ts';
+import { fill, pick, text } from '../src/i18n.ts';
 import { findLesson } from '../src/lessons.ts';
 import { COURSE_ROOT, STATE_DIR } from '../src/paths.ts';
 
@@ -31,7 +31,7 @@ await runCommand(async () => {
     lang: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  const lang = detectLang(values.lang);
+  const lang = langOption(values.lang);
   const usage = text('Usage: npm run reset <lesson> [-- --yes]   (e.g. npm run reset lesson-01)', '사용법: npm run reset <레슨> [-- --yes]   (예: npm run reset lesson-01)');
   if (values.help) {
     process.stdout.write(`${pick(usage, lang)}\n`);

@@ -7,10 +7,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseCommandArgs } from '../src/cli/args.ts';
+import { langOption, parseCommandArgs } from '../src/cli/args.ts';
 import { runCommand } from '../src/cli/main.ts';
 import { UsageError } from '../src/errors.ts';
-import { detectLang, fill, pick, text } from '../src/i18n.ts';
+import { fill, pick, text } from '../src/i18n.ts';
 import { findLesson } from '../src/lessons.ts';
 import { COURSE_ROOT } from '../src/paths.ts';
 
@@ -18,7 +18,7 @@ const QUIET_MS = 300;
 
 await runCommand(async () => {
   const { values, positionals } = parseCommandArgs(process.argv.slice(2), { lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
-  const lang = detectLang(values.lang);
+  const lang = langOption(values.lang);
   const usage = text('Usage: npm run watch <lesson>   (e.g. npm run watch lesson-01; Ctrl-C to stop)', '사용법: npm run watch <레슨>   (예: npm run watch lesson-01, 멈추려면 Ctrl-C)');
   if (values.help) {
     process.stdout.write(`${pick(usage, lang)}\n`);

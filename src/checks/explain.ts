@@ -78,19 +78,12 @@ export function programFailure(file: string, exit: ExitInfo, program: RunningPro
       fix: text('Print once per event, and make sure your loops end.', '이벤트마다 한 번만 출력하고, 반복이 끝나는지 확인하세요.'),
     };
   }
-  if (exit.stoppedFor === 'memory-limit') {
+  // Stopped by the memory watch, or out of V8 heap (or a Buffer too large to allocate).
+  if (exit.stoppedFor === 'memory-limit' || /heap out of memory|ERR_OUT_OF_MEMORY|Array buffer allocation failed/.test(program.stderr())) {
     return {
       reason: 'memory-limit',
       summary,
       cause: text('The program kept allocating memory (a buffer that grows without a limit?).', '프로그램이 메모리를 계속 할당했습니다(제한 없이 커지는 버퍼?).'),
-      fix: text('Cap what you keep per connection, and never allocate a size a peer tells you without checking it.', '연결마다 보관하는 양에 상한을 두고, 상대가 알려 준 크기를 검사 없이 할당하지 마세요.'),
-    };
-  }
-  if (/heap out of memory|ERR_OUT_OF_MEMORY|RangeError: Array buffer allocation failed/.test(program.stderr())) {
-    return {
-      reason: 'memory-limit',
-      summary,
-      cause: text('The program ran out of memory.', '프로그램의 메모리가 바닥났습니다.'),
       fix: text('Cap what you keep per connection, and never allocate a size a peer tells you without checking it.', '연결마다 보관하는 양에 상한을 두고, 상대가 알려 준 크기를 검사 없이 할당하지 마세요.'),
     };
   }

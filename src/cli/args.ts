@@ -3,7 +3,7 @@
  * missing values turned into a UsageError that names the flag.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { text } from '../i18n.ts';
+import { detectLang, text, type Lang } from '../i18n.ts';
 import { UsageError } from '../errors.ts';
 
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
@@ -18,4 +18,12 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
         : text(`Bad arguments: ${msg}`, `잘못된 인자: ${msg}`),
     );
   }
+}
+
+/** The report language: `--lang en|ko` if given (anything else is a usage error), else the locale. */
+export function langOption(value: string | undefined): Lang {
+  if (value !== undefined && value !== 'en' && value !== 'ko') {
+    throw new UsageError(text(`--lang must be en or ko, not "${value}".`, `--lang은 en 또는 ko여야 합니다("${value}"는 안 됩니다).`));
+  }
+  return detectLang(value);
 }
