@@ -75,10 +75,11 @@ await runCommand(async () => {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new UsageError(text(`Folder not found: ${dir}`, `폴더가 없습니다: ${dir}`));
   }
+  const explained = new Set<string>();
   out(renderHeader({ lesson, dir }, { lang, style }));
   const result = await runLesson(lesson, dir, {
     lang,
-    onScenario: (r) => out(renderScenario(r, { lesson }, { lang, style })),
+    onScenario: (r) => out(renderScenario(r, { lesson }, { lang, style, explained })),
   });
   out(renderSummary(result, { lang, style }));
   if (dir === lesson.dir) recordCheck(lesson, progressFromResult(lesson, result)); // for the overview

@@ -10,5 +10,6 @@ const PORT = Number(process.env.PORT ?? 8080);
 // TODO ⑤ collect the reply, and print it when the server closes the connection ('end').
 // TODO     handle 'error' (for example ECONNREFUSED when no server runs) with a clear message.
 
-console.log(`TODO: the client does not connect yet (it should connect to ${HOST}:${PORT}).`);
+console.log('TODO: client.ts does not connect yet. See README.md, "The client, step by step".');
+void HOST, PORT; // you will use these in net.connect()
 void net; // remove this line once you use net

@@ -12,5 +12,6 @@ const PORT = Number(process.env.PORT ?? 8080);
 //        like the source's server: one client, then done.
 // TODO ②③ listen on PORT and HOST, and print where you listen.
 
-console.log(`TODO: the server does not listen yet (it should listen on ${HOST}:${PORT}).`);
+console.log('TODO: server.ts does not listen yet. Start with README.md, "The server, step by step".');
+void HOST, PORT; // you will use these in listen()
 void net; // remove this line once you use net

@@ -119,7 +119,7 @@ function feedbackFor(result: LessonResult, work: string): Text {
   const style = makeStyle(false);
   const points = pointsFor(result);
   for (const lang of LANGS) {
-    const o = { lang: lang as Lang, style, cwd: COURSE_ROOT };
+    const o = { lang: lang as Lang, style, cwd: COURSE_ROOT, explained: new Set<string>() };
     const body = [...result.scenarios.map((s) => renderScenario(s, result, o)), renderSummary(result, o)].join('');
     const clean = body.split(work + path.sep).join('').split(work).join('.');
     fb[lang] = `## ${result.lesson.name} — ${result.lesson.manifest.title[lang]} (${points}/${POINTS_PER_LESSON})\n\n\`\`\`text\n${clean.trimEnd()}\n\`\`\`\n`;

@@ -95,7 +95,7 @@ export class UdpClientPeer {
     socket.on('message', (bytes: Buffer, rinfo: dgram.RemoteInfo) => {
       const d: Datagram = { bytes, from: { address: rinfo.address, port: rinfo.port }, at: performance.now() };
       if (rinfo.address !== server.address || rinfo.port !== server.port) {
-        transcript.note(text(`from ${from(d.from)}, not the server's port:`, `서버 포트가 아닌 ${from(d.from)}에서 옴:`));
+        transcript.note(text(`from ${from(d.from)} (not the server):`, `${from(d.from)}에서 옴(서버 아님):`));
       }
       recordDatagram(transcript, 'left', bytes);
       this.received.push(d);
@@ -289,7 +289,7 @@ export class ScriptedUdpServer {
       } else if (a.delayMs) {
         const timer = setTimeout(() => {
           this.timers.delete(timer);
-          this.emit(a, request);
+          this.emit({ ...a, note: a.note ?? text(`sent ${a.delayMs} ms after the request:`, `요청 ${a.delayMs}ms 뒤에 보냄:`) }, request);
         }, a.delayMs);
         this.timers.add(timer);
       } else {
@@ -307,7 +307,7 @@ export class ScriptedUdpServer {
     if (this.closed) return;
     const bytes = typeof a.bytes === 'string' ? Buffer.from(a.bytes) : a.bytes;
     const socket = a.spoofed ? this.spoofSocket : this.socket;
-    if (a.spoofed) this.transcript.note(text(`from another port (:${this.spoofPort}), not the server's:`, `서버가 아닌 다른 포트(:${this.spoofPort})에서 보냄:`));
+    if (a.spoofed) this.transcript.note(text(`spoofed: sent from another port, ${this.spoofPort}:`, `위조: 다른 포트 ${this.spoofPort}에서 보냄:`));
     else if (a.note && !a.holdUntil) this.transcript.note(a.note);
     recordDatagram(this.transcript, 'left', bytes);
     this.sent.push({ bytes, to: request.from, spoofed: Boolean(a.spoofed), request, at: performance.now() });

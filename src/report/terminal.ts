@@ -23,6 +23,7 @@ const L = {
   read: text('Read', '읽을 곳'),
   skipped: text('skipped', '건너뜀'),
   note: text('Note', '참고'),
+  sameAsAbove: text('(explained above)', '(위에서 설명함)'),
 };
 
 export interface RenderOptions {
@@ -30,6 +31,11 @@ export interface RenderOptions {
   style?: Style;
   /** Paths are shown relative to this folder. */
   cwd?: string;
+  /**
+   * Failures already explained in this report (by reason and summary): a repeat is shown in
+   * one line, so one mistake does not fill the screen ten times.
+   */
+  explained?: Set<string>;
 }
 
 function rel(p: string, cwd: string): string {
@@ -53,6 +59,11 @@ export function renderScenario(r: ScenarioResult, result: Pick<LessonResult, 'le
   const f = r.failure!;
   const out: string[] = [`  ${s.red('✗')} ${s.bold(t(r.title))} ${time}`];
   const ind = '      ';
+  const key = `${f.reason}\0${f.summary.en}`;
+  if (o.explained?.has(key)) {
+    return `${out[0]}\n${ind}${s.red(t(f.summary))} ${s.dim(t(L.sameAsAbove))}\n`;
+  }
+  o.explained?.add(key);
   out.push(`${ind}${s.red(t(f.summary))}`);
   if (f.expected !== undefined) out.push(`${ind}${s.bold(t(L.expected))}: ${pick(f.expected, o.lang)}`);
   if (f.actual !== undefined) out.push(`${ind}${s.bold(t(L.got))}: ${indentRest(pick(f.actual, o.lang), ind + '  ')}`);

@@ -302,6 +302,16 @@ async function yourClientToExternalServer(ctx: ScenarioContext, server: Program,
   if (ready === 'timeout' || !('proto' in ready)) throw new Error(`${label.en} did not start: ${server.allOutput()}`);
   const client = ctx.startClient({ port: ready.port });
   const run = await ctx.finishClient(client, 8000);
+  // The source's servers serve one client and exit: one still waiting was never reached.
+  if (run.exit !== 'timeout' && !(await server.waitExit(2000))) {
+    ctx.fail({
+      reason: 'client-never-connected',
+      summary: fill(text('Your client ended without talking to the {who}: {how}.', '클라이언트가 {who}와(과) 대화하지 않고 끝났습니다: {how}.'), { who: label, how: describeExit(run.exit) }),
+      cause: text('The client must connect to HOST and PORT from the environment.', '클라이언트는 환경 변수 HOST와 PORT로 접속해야 합니다.'),
+      fix: text("net.connect({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8080) })", "net.connect({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8080) })"),
+      section: 'course:the-program-contract',
+    });
+  }
   if (run.exit === 'timeout' || run.exit.code !== 0) {
     ctx.fail({
       reason: 'interop-server-failed',
