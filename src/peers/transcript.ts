@@ -50,6 +50,12 @@ export class Transcript {
     this.events.push({ kind: 'data', dir, bytes: Buffer.from(bytes), at: this.now() });
   }
 
+  /** One UDP datagram: never merged with its neighbours, since its boundaries are the point. */
+  datagram(dir: Direction, bytes: Buffer): void {
+    if (this.frozen) return;
+    this.events.push({ kind: 'data', dir, bytes: Buffer.from(bytes), at: this.now() });
+  }
+
   fin(dir: Direction): void {
     if (this.frozen) return;
     this.events.push({ kind: 'fin', dir, at: this.now() });

@@ -36,20 +36,9 @@ export interface Datagram {
 /** The next datagram, or nothing within the limit, or the peer was closed. */
 export type UdpReceiveOutcome = { ok: true; datagram: Datagram } | { ok: false; reason: 'timeout' | 'closed' };
 
-/**
- * Records one datagram as one arrow. Transcript.data() merges chunks that follow each other
- * within a few ms (right for a TCP byte stream, wrong for datagrams, whose boundaries are the
- * point): if it merged, the merge is undone here.
- */
+/** Records one datagram as one arrow (never merged with the next, unlike TCP chunks). */
 export function recordDatagram(t: Transcript, dir: Direction, bytes: Buffer): void {
-  const before = t.events.length;
-  const last = t.events.at(-1);
-  const lastBytes = last?.kind === 'data' ? last.bytes : undefined;
-  t.data(dir, bytes);
-  if (t.events.length === before && last?.kind === 'data' && lastBytes) {
-    last.bytes = lastBytes;
-    t.events.push({ kind: 'data', dir, bytes: Buffer.from(bytes), at: last.at });
-  }
+  t.datagram(dir, bytes);
 }
 
 function bindSocket(host: string): Promise<dgram.Socket> {

@@ -222,11 +222,14 @@ export class RunningProgram {
     if (stream === 'stdout') this.checkReadyLine();
   }
 
-  /** Programs without the preload (Python, Java) announce readiness with `LISTENING <port>`. */
+  /**
+   * Programs without the preload (Python, Java) announce readiness on stdout with
+   * `LISTENING <port>` (TCP) or `LISTENING udp <port>`.
+   */
   private checkReadyLine(): void {
-    const m = /^LISTENING (\d+)\s*$/m.exec(this.stdout());
-    if (m && !this.listens.some((l) => l.proto === 'tcp')) {
-      this.addListen({ proto: 'tcp', address: '127.0.0.1', family: 'IPv4', port: Number(m[1]) });
+    for (const m of this.stdout().matchAll(/^LISTENING (?:(tcp|udp) )?(\d+)\s*$/gm)) {
+      const proto = m[1] === 'udp' ? 'udp' : 'tcp';
+      if (!this.listens.some((l) => l.proto === proto)) this.addListen({ proto, address: '127.0.0.1', family: 'IPv4', port: Number(m[2]) });
     }
   }
 
