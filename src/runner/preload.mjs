@@ -5,7 +5,7 @@
 //     program asked for), so readiness never costs a connection;
 //   - it answers memory probes where /proc is not available;
 //   - it ends the program and its own children if the checker dies (the IPC pipe closes,
-//     or the parent pid changes).
+//     or the checker's pid no longer exists).
 // The IPC channel is unref'd so it never keeps a finished program alive.
 import net from 'node:net';
 import dgram from 'node:dgram';
@@ -65,10 +65,15 @@ if (process.channel) {
   };
   process.on('disconnect', endAll);
   // Belt and braces: if the checker dies while another process still holds its end of our
-  // IPC pipe, 'disconnect' never comes; a changed parent pid still tells us we were orphaned.
-  const parent = process.ppid;
+  // IPC pipe, 'disconnect' never comes. So also ask, twice a second, whether the checker is
+  // still alive. (process.ppid is read once at start-up, so it cannot tell us.)
+  const checker = process.ppid;
   setInterval(() => {
-    if (process.ppid !== parent) endAll();
+    try {
+      process.kill(checker, 0);
+    } catch (err) {
+      if (err.code === 'ESRCH') endAll();
+    }
   }, 500).unref();
 
   process.channel.unref();
