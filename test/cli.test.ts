@@ -53,10 +53,10 @@ describe.concurrent('npm run check', () => {
     }
   });
 
-  test('no lesson: exit 2 with usage', async () => {
-    const r = await check([]);
+  test('--solution without a lesson: exit 2 with usage (with no lesson at all, the progress overview runs)', async () => {
+    const r = await check(['--solution']);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain('npm run check lesson-01');
+    expect(r.stderr).toContain('npm run check lesson-01 -- --solution');
   });
 
   test('an unknown flag: exit 2, naming the flag', async () => {
