@@ -9,6 +9,8 @@ import { listLessonNames, loadLesson } from '../src/lessons.ts';
 import { LESSONS_DIR } from '../src/paths.ts';
 import { runLesson, type LessonResult } from '../src/checks/run-lesson.ts';
 import { liveCount } from '../src/runner/cleanup.ts';
+import { renderScenario } from '../src/report/terminal.ts';
+import { makeStyle } from '../src/report/style.ts';
 import { listVariants, materialize } from './support/variants.ts';
 
 function failures(r: LessonResult): string {
@@ -16,6 +18,12 @@ function failures(r: LessonResult): string {
     .filter((s) => s.status === 'fail')
     .map((s) => `${s.id}: ${s.failure!.reason} — ${s.failure!.summary.en}`)
     .join('\n');
+}
+
+/** The whole report of the failures, as a learner would see it: printed when a self-test fails. */
+function report(r: LessonResult): string {
+  const o = { lang: 'en' as const, style: makeStyle(false) };
+  return r.scenarios.filter((s) => s.status === 'fail').map((s) => renderScenario(s, r, o)).join('');
 }
 
 for (const name of listLessonNames()) {
@@ -26,7 +34,7 @@ for (const name of listLessonNames()) {
     test('the solution passes every scenario', async () => {
       const lesson = load();
       const r = await runLesson(lesson, lesson.solutionDir, { lang: 'en' });
-      expect(failures(r)).toBe('');
+      expect(failures(r), report(r)).toBe('');
       expect(r.status).toBe('pass');
       expect(liveCount()).toBe(0);
     });
@@ -54,7 +62,7 @@ for (const name of listLessonNames()) {
             expect(r.status).toBe('fail');
             const reasons = r.scenarios.filter((s) => s.status === 'fail').map((s) => `${s.id}:${s.failure!.reason}`);
             const match = reasons.filter((x) => x.endsWith(`:${v.reason}`) && (!v.scenario || x.startsWith(`${v.scenario}:`)));
-            expect(match, `failures were:\n${failures(r)}`).not.toEqual([]);
+            expect(match, `failures were:\n${failures(r)}\n\n${report(r)}`).not.toEqual([]);
           } finally {
             copy.dispose();
           }

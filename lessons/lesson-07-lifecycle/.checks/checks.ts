@@ -683,7 +683,7 @@ async function settleCount(ctx: ScenarioContext, server: StartedServer, peer: Pe
   const until = Date.now() + ms;
   for (;;) {
     await peer.send('COUNT\n');
-    const r = await peer.readLine(2000);
+    const r = await peer.readLine(4000); // generous: this scenario is about counts, not speed
     const n = lineOf(r);
     if (n === undefined) {
       await expectAlive(ctx, server, text('after many clients came and went', '많은 클라이언트가 오간 뒤'));
@@ -691,11 +691,17 @@ async function settleCount(ctx: ScenarioContext, server: StartedServer, peer: Pe
         reason: 'no-reply',
         summary: text('Your server did not answer "COUNT\\n".', '서버가 "COUNT\\n"에 답하지 않았습니다.'),
         expected: text('the number of open connections, e.g. "1\\n"', '열린 연결의 수, 예: "1\\n"'),
-        actual: describeRead(r, 2000),
+        actual: describeRead(r, 4000),
         section: 'the-exchange',
       });
     }
     if (n === '1' || Date.now() > until) return n;
+    if (n === 'ERR idle timeout') {
+      // On a loaded machine the checker itself can pause for a second: the server was right
+      // to drop our idle monitor. Ask again on a fresh connection.
+      peer = await ctx.connect(server.port, peer.transcript);
+      continue;
+    }
     await sleep(200);
   }
 }
