@@ -82,7 +82,7 @@ export class ScenarioContext {
     throw new CheckFailure(details);
   }
 
-  skip(why: Text): never {
+  skipScenario(why: Text): never {
     throw new ScenarioSkipped(why);
   }
 
@@ -247,13 +247,13 @@ export class ScenarioContext {
   /** `python3 <script>`, or a skip when Python is not installed. */
   startPython(script: string, o: { label: Text; env?: Record<string, string> }): RunningProgram {
     const py = findPython();
-    if (!py) this.skip(text('python3 is not installed here; this interop check is skipped.', '이 컴퓨터에 python3가 없어 이 상호 운용 검사는 건너뜁니다.'));
+    if (!py) this.skipScenario(text('python3 is not installed here; this interop check is skipped.', '이 컴퓨터에 python3가 없어 이 상호 운용 검사는 건너뜁니다.'));
     return this.startExternal({ label: o.label, command: py[0]!, args: [...py.slice(1), script], env: o.env });
   }
 
   /** `java <Class>` (compiled once and cached), or a skip when no JDK is installed. */
   startJava(source: string, o: { label: Text; env?: Record<string, string> }): RunningProgram {
-    if (!hasJava()) this.skip(text('No Java JDK (java and javac 11+) here; this interop check is skipped.', '이 컴퓨터에 Java JDK(java, javac 11 이상)가 없어 이 상호 운용 검사는 건너뜁니다.'));
+    if (!hasJava()) this.skipScenario(text('No Java JDK (java and javac 11+) here; this interop check is skipped.', '이 컴퓨터에 Java JDK(java, javac 11 이상)가 없어 이 상호 운용 검사는 건너뜁니다.'));
     const { classDir, mainClass } = compileJava(source);
     return this.startExternal({
       label: o.label,

@@ -1,7 +1,7 @@
 /**
  * The vocabulary of a lesson's hidden checks: a lesson exports a list of scenarios, each a
  * small named unit that drives the learner's programs through a ScenarioContext and either
- * returns (pass), calls `ctx.fail(…)` with an explanation, or `ctx.skip(…)` when the machine
+ * returns (pass), calls `ctx.fail(…)` with an explanation, or `ctx.skipScenario(…)` when the machine
  * lacks something optional (Python, Java).
  */
 import type { Text } from '../i18n.ts';

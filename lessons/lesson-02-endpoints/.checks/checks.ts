@@ -82,7 +82,7 @@ function hasIpv6Loopback(): Promise<boolean> {
 
 async function requireIpv6(ctx: ScenarioContext): Promise<void> {
   if (!(await hasIpv6Loopback())) {
-    ctx.skip(text('This machine has no IPv6 loopback (::1), so this check is skipped.', '이 컴퓨터에는 IPv6 루프백(::1)이 없어 이 검사는 건너뜁니다.'));
+    ctx.skipScenario(text('This machine has no IPv6 loopback (::1), so this check is skipped.', '이 컴퓨터에는 IPv6 루프백(::1)이 없어 이 검사는 건너뜁니다.'));
   }
 }
 

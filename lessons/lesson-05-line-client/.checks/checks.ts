@@ -738,7 +738,7 @@ export default defineScenarios([
     limitMs: 30000,
     async run(ctx: ScenarioContext) {
       if (!fs.existsSync(LESSON_04_SERVER)) {
-        ctx.skip(text(`Lesson 04's reference server (${path.relative(COURSE_ROOT, LESSON_04_SERVER)}) is not there; this check is skipped.`, `레슨 04 참고 서버(${path.relative(COURSE_ROOT, LESSON_04_SERVER)})가 없어 이 검사는 건너뜁니다.`));
+        ctx.skipScenario(text(`Lesson 04's reference server (${path.relative(COURSE_ROOT, LESSON_04_SERVER)}) is not there; this check is skipped.`, `레슨 04 참고 서버(${path.relative(COURSE_ROOT, LESSON_04_SERVER)})가 없어 이 검사는 건너뜁니다.`));
       }
       const server = ctx.startExternal({
         label: who.lesson04,

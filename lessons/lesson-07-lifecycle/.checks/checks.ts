@@ -370,7 +370,7 @@ async function activeClientStays(ctx: ScenarioContext): Promise<void> {
     const closed = !r.ok && r.reason === 'closed';
     if ((idle || closed) && widestGap > 800) {
       // Not the server's fault: the checker itself went quiet for most of a second.
-      ctx.skip(
+      ctx.skipScenario(
         fill(
           text('The checker was too slow here: {ms} ms passed between two PINGs, so a timeout proves nothing. Check again.', '검사기가 너무 느렸습니다. 두 PING 사이에 {ms}ms가 지나서 타임아웃이 아무것도 증명하지 못합니다. 다시 검사하세요.'),
           { ms: widestGap },
