@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { LESSONS_DIR, SOLUTIONS_DIR } from './paths.ts';
-import { text, type Text } from './i18n.ts';
+import { text } from './i18n.ts';
 import { UsageError } from './errors.ts';
 
 const TextSchema = z.object({ en: z.string().min(1), ko: z.string().min(1) });
@@ -98,8 +98,4 @@ export function findLesson(query: string): Lesson {
     );
   }
   return loadLesson(name);
-}
-
-export function lessonTitle(lesson: Lesson): Text {
-  return lesson.manifest.title;
 }

@@ -7,7 +7,9 @@ import { detectLang, pick } from '../i18n.ts';
 import { UsageError } from '../errors.ts';
 
 export async function runCommand(body: () => Promise<number>): Promise<void> {
-  const langFlag = process.argv.find((a, i, all) => all[i - 1] === '--lang') ?? /--lang=(\w+)/.exec(process.argv.join(' '))?.[1];
+  // Errors can come before the command has parsed its flags, so --lang is looked up here too.
+  const at = process.argv.indexOf('--lang');
+  const langFlag = at === -1 ? /--lang=(\w+)/.exec(process.argv.join(' '))?.[1] : process.argv[at + 1];
   const lang = detectLang(langFlag);
   try {
     process.exitCode = await body();

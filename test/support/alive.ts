@@ -1,7 +1,4 @@
-/** Proof that a run left nothing behind: no process still alive. */
-import type { LessonResult } from '../../src/checks/run-lesson.ts';
-import { liveCount } from '../../src/runner/cleanup.ts';
-
+/** Whether a process is still alive: the proof that a run left nothing behind. */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -10,9 +7,3 @@ export function isAlive(pid: number): boolean {
     return false;
   }
 }
-
-export function leftovers(): number {
-  return liveCount();
-}
-
-export type { LessonResult };
