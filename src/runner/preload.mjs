@@ -10,6 +10,38 @@
 import net from 'node:net';
 import dgram from 'node:dgram';
 
+/** Ends this program and everything it started (it leads its own process group). */
+const endAll = () => {
+  if (process.platform !== 'win32') {
+    try {
+      process.kill(-process.pid, 'SIGKILL'); // our whole process group: we lead it
+    } catch {
+      // not a group leader; fall through
+    }
+  }
+  process.exit(1);
+};
+
+// A program started by the checker ends itself when the checker is gone: 'disconnect' on the
+// IPC channel (below) usually tells, but not if the checker died while we were starting (the
+// channel is gone before this runs) or if another process still holds its end of the pipe.
+// So also ask, at start and twice a second, whether the checker's pid still exists. The
+// checker names itself in the environment: process.ppid is read once at start-up and may
+// already name the process we were re-parented to.
+const checker = Number(process.env.SOCKET_COURSE_CHECKER_PID);
+if (checker) {
+  delete process.env.SOCKET_COURSE_CHECKER_PID; // the learner's program need not see it
+  const endIfCheckerGone = () => {
+    try {
+      process.kill(checker, 0);
+    } catch (err) {
+      if (err.code === 'ESRCH') endAll();
+    }
+  };
+  endIfCheckerGone();
+  setInterval(endIfCheckerGone, 500).unref();
+}
+
 if (process.channel) {
   const send = (msg) => {
     try {
@@ -53,28 +85,6 @@ if (process.channel) {
     }
   });
 
-  const endAll = () => {
-    if (process.platform !== 'win32') {
-      try {
-        process.kill(-process.pid, 'SIGKILL'); // our whole process group: we lead it
-      } catch {
-        // not a group leader; fall through
-      }
-    }
-    process.exit(1);
-  };
   process.on('disconnect', endAll);
-  // Belt and braces: if the checker dies while another process still holds its end of our
-  // IPC pipe, 'disconnect' never comes. So also ask, twice a second, whether the checker is
-  // still alive. (process.ppid is read once at start-up, so it cannot tell us.)
-  const checker = process.ppid;
-  setInterval(() => {
-    try {
-      process.kill(checker, 0);
-    } catch (err) {
-      if (err.code === 'ESRCH') endAll();
-    }
-  }, 500).unref();
-
   process.channel.unref();
 }

@@ -289,7 +289,7 @@ export function startLearnerProgram(o: LearnerStartOptions): RunningProgram {
       o.program.output,
       ...(o.args ?? []),
     ],
-    env: o.env,
+    env: { ...o.env, SOCKET_COURSE_CHECKER_PID: String(process.pid) }, // read by the preload
     cwd: o.cwd ?? path.dirname(o.program.source),
     outputBytes: o.outputBytes,
     rssLimitBytes: o.rssMiB ? o.rssMiB * 1024 * 1024 : undefined,
