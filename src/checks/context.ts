@@ -8,11 +8,12 @@ import type { Lesson } from '../lessons.ts';
 import { PeerServer, connectPeer } from '../peers/tcp.ts';
 import type { PeerSocket } from '../peers/peer-socket.ts';
 import { Transcript } from '../peers/transcript.ts';
-import { startLearnerProgram, startProcess, type ExitInfo, type ListenInfo, type RunningProgram, type StartOptions } from '../runner/process.ts';
+import { nodeWithPreload, preloadEnv, startLearnerProgram, startProcess, type ExitInfo, type ListenInfo, type RunningProgram, type StartOptions } from '../runner/process.ts';
 import type { Build } from '../runner/transpile.ts';
+import { COURSE_ROOT } from '../paths.ts';
 import { CheckFailure, ScenarioSkipped, type FailureDetails } from './scenario.ts';
 import { compileJava, findPython, hasJava } from './interop.ts';
-import { describeExit, programFailure } from './explain.ts';
+import { programFailure } from './explain.ts';
 
 export const LOOPBACK = '127.0.0.1';
 
@@ -244,6 +245,14 @@ export class ScenarioContext {
     return p;
   }
 
+  /**
+   * One of the course's own TypeScript programs (another lesson's solution, say), run through
+   * tsx with the preload, so its listen is reported like a learner program's.
+   */
+  startCourseProgram(file: string, o: { label: Text; env?: Record<string, string>; args?: string[] }): RunningProgram {
+    return this.startExternal({ label: o.label, ...nodeWithPreload(['--import', 'tsx', file, ...(o.args ?? [])]), env: preloadEnv(o.env), cwd: COURSE_ROOT });
+  }
+
   /** `python3 <script>`, or a skip when Python is not installed. */
   startPython(script: string, o: { label: Text; env?: Record<string, string> }): RunningProgram {
     const py = findPython();
@@ -270,8 +279,4 @@ export class ScenarioContext {
     await Promise.all(this.peerServers.map((s) => s.close()));
   }
 
-  /** How a program ended, in words (for failure messages). */
-  describeExit(exit: ExitInfo | 'timeout', limitMs?: number): Text {
-    return describeExit(exit, limitMs);
-  }
 }

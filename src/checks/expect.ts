@@ -7,6 +7,7 @@ import type { PeerServer } from '../peers/tcp.ts';
 import type { PeerSocket } from '../peers/peer-socket.ts';
 import type { RunningProgram } from '../runner/process.ts';
 import type { ClientRun, ScenarioContext } from './context.ts';
+import type { FailureDetails } from './scenario.ts';
 import { describeExit, programFailure } from './explain.ts';
 import { quoted } from '../report/visible.ts';
 
@@ -21,14 +22,19 @@ export async function acceptClient(ctx: ScenarioContext, server: PeerServer, cli
       ? fill(text('Your client never connected to the server; it {how}.', '클라이언트가 서버에 접속하지 않았습니다. {how}.'), { how: describeExit(exit) })
       : fill(text('Your client did not connect within {ms} ms.', '클라이언트가 {ms}ms 안에 접속하지 않았습니다.'), { ms }),
     expected: text(`a connection to 127.0.0.1:${server.port}`, `127.0.0.1:${server.port}로의 연결`),
-    cause: text(
-      'The client must connect to HOST and PORT from the environment (the checker passes its own).',
-      '클라이언트는 환경 변수 HOST와 PORT로 접속해야 합니다(검사기가 자기 주소를 넘겨 줍니다).',
-    ),
-    fix: text("net.connect({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8080) })", "net.connect({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8080) })"),
-    section: 'course:the-program-contract',
+    ...CONNECT_WHERE_TOLD,
   });
 }
+
+/** Why a client that never connected failed, and what to do: shared by every lesson. */
+export const CONNECT_WHERE_TOLD: Pick<FailureDetails, 'cause' | 'fix' | 'section'> = {
+  cause: text(
+    'The client must connect to HOST and PORT from the environment (the checker passes its own).',
+    '클라이언트는 환경 변수 HOST와 PORT로 접속해야 합니다(검사기가 자기 주소를 넘겨 줍니다).',
+  ),
+  fix: text("net.connect({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8080) })", "net.connect({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8080) })"),
+  section: 'course:the-program-contract',
+};
 
 /** The client must exit by itself with code 0 within `ms`; its stdout is returned. */
 export async function expectClientSuccess(ctx: ScenarioContext, program: RunningProgram, ms: number, file = 'client.ts'): Promise<ClientRun> {

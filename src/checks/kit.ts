@@ -1,7 +1,7 @@
 /** Everything a lesson's hidden checks import, from one place. */
 export { defineScenarios, type Scenario, type FailureDetails } from './scenario.ts';
 export { ScenarioContext, LOOPBACK, type StartedServer, type ClientRun } from './context.ts';
-export { acceptClient, expectClientSuccess, expectPrinted } from './expect.ts';
+export { acceptClient, CONNECT_WHERE_TOLD, expectClientSuccess, expectPrinted } from './expect.ts';
 export { describeExit, programFailure } from './explain.ts';
 export { text, fill, type Text } from '../i18n.ts';
 export { quoted, visible } from '../report/visible.ts';
@@ -12,7 +12,6 @@ export {
   UdpClientPeer,
   UdpPeerSet,
   withUdpPeers,
-  recordDatagram,
   UDP_HOST,
   type Datagram,
   type SentAnswer,

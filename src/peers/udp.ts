@@ -16,7 +16,7 @@
  */
 import dgram from 'node:dgram';
 import { text, type Text } from '../i18n.ts';
-import type { Direction, Transcript } from './transcript.ts';
+import type { Transcript } from './transcript.ts';
 
 export const UDP_HOST = '127.0.0.1';
 
@@ -35,11 +35,6 @@ export interface Datagram {
 
 /** The next datagram, or nothing within the limit, or the peer was closed. */
 export type UdpReceiveOutcome = { ok: true; datagram: Datagram } | { ok: false; reason: 'timeout' | 'closed' };
-
-/** Records one datagram as one arrow (never merged with the next, unlike TCP chunks). */
-export function recordDatagram(t: Transcript, dir: Direction, bytes: Buffer): void {
-  t.datagram(dir, bytes);
-}
 
 function bindSocket(host: string): Promise<dgram.Socket> {
   return new Promise((resolve, reject) => {
@@ -86,7 +81,7 @@ export class UdpClientPeer {
       if (rinfo.address !== server.address || rinfo.port !== server.port) {
         transcript.note(text(`from ${from(d.from)} (not the server):`, `${from(d.from)}에서 옴(서버 아님):`));
       }
-      recordDatagram(transcript, 'left', bytes);
+      transcript.datagram('left', bytes);
       this.received.push(d);
       this.queue.push(d);
       this.wake();
@@ -111,7 +106,7 @@ export class UdpClientPeer {
   send(data: string | Buffer): Promise<{ ok: true } | { ok: false; code: string }> {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     if (this.closed) return Promise.resolve({ ok: false, code: 'ERR_SOCKET_DGRAM_NOT_RUNNING' });
-    recordDatagram(this.transcript, 'right', bytes);
+    this.transcript.datagram('right', bytes);
     return new Promise((resolve) => {
       this.socket.send(bytes, this.server.port, this.server.address, (err) => {
         resolve(err ? { ok: false, code: (err as NodeJS.ErrnoException).code ?? err.message } : { ok: true });
@@ -268,7 +263,7 @@ export class ScriptedUdpServer {
   private onRequest(bytes: Buffer, rinfo: dgram.RemoteInfo): void {
     const request: UdpRequest = { bytes, from: { address: rinfo.address, port: rinfo.port }, at: performance.now(), index: this.requests.length };
     this.requests.push(request);
-    recordDatagram(this.transcript, 'right', bytes);
+    this.transcript.datagram('right', bytes);
     const answers = this.plan(request);
     if (answers.length === 0) this.transcript.note(text('✗ dropped by the checker (lost on purpose)', '✗ 검사기가 버림(일부러 잃어버림)'));
     for (const a of answers) {
@@ -298,7 +293,7 @@ export class ScriptedUdpServer {
     const socket = a.spoofed ? this.spoofSocket : this.socket;
     if (a.spoofed) this.transcript.note(text(`spoofed: sent from another port, ${this.spoofPort}:`, `위조: 다른 포트 ${this.spoofPort}에서 보냄:`));
     else if (a.note && !a.holdUntil) this.transcript.note(a.note);
-    recordDatagram(this.transcript, 'left', bytes);
+    this.transcript.datagram('left', bytes);
     this.sent.push({ bytes, to: request.from, spoofed: Boolean(a.spoofed), request, at: performance.now() });
     socket.send(bytes, request.from.port, request.from.address, () => {});
   }

@@ -276,20 +276,23 @@ export interface LearnerStartOptions {
   cwd?: string;
 }
 
+/** `node` with the preload (listen reports, checker watch) before the given arguments. */
+export function nodeWithPreload(args: string[]): { command: string; args: string[] } {
+  // The preload as a URL, so a Windows drive path works too.
+  return { command: process.execPath, args: ['--import', pathToFileURL(PRELOAD).href, ...args] };
+}
+
+/** The environment the preload reads: the checker names its pid, so orphans can tell. */
+export function preloadEnv(env: Record<string, string> = {}): Record<string, string> {
+  return { ...env, SOCKET_COURSE_CHECKER_PID: String(process.pid) };
+}
+
 /** A learner's compiled program under plain node, with source maps and the preload. */
 export function startLearnerProgram(o: LearnerStartOptions): RunningProgram {
   return startProcess({
     label: o.label,
-    command: process.execPath,
-    args: [
-      '--enable-source-maps',
-      `--max-old-space-size=${o.heapMiB ?? 256}`,
-      '--import',
-      pathToFileURL(PRELOAD).href, // a URL, so a Windows drive path works too
-      o.program.output,
-      ...(o.args ?? []),
-    ],
-    env: { ...o.env, SOCKET_COURSE_CHECKER_PID: String(process.pid) }, // read by the preload
+    ...nodeWithPreload(['--enable-source-maps', `--max-old-space-size=${o.heapMiB ?? 256}`, o.program.output, ...(o.args ?? [])]),
+    env: preloadEnv(o.env),
     cwd: o.cwd ?? path.dirname(o.program.source),
     outputBytes: o.outputBytes,
     rssLimitBytes: o.rssMiB ? o.rssMiB * 1024 * 1024 : undefined,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   acceptClient,
+  CONNECT_WHERE_TOLD,
   defineScenarios,
   describeExit,
   expectClientSuccess,
@@ -307,9 +308,7 @@ async function yourClientToExternalServer(ctx: ScenarioContext, server: Program,
     ctx.fail({
       reason: 'client-never-connected',
       summary: fill(text('Your client ended without talking to the {who}: {how}.', '클라이언트가 {who}와(과) 대화하지 않고 끝났습니다: {how}.'), { who: label, how: describeExit(run.exit) }),
-      cause: text('The client must connect to HOST and PORT from the environment.', '클라이언트는 환경 변수 HOST와 PORT로 접속해야 합니다.'),
-      fix: text("net.connect({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8080) })", "net.connect({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8080) })"),
-      section: 'course:the-program-contract',
+      ...CONNECT_WHERE_TOLD,
     });
   }
   if (run.exit === 'timeout' || run.exit.code !== 0) {

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   acceptClient,
   defineScenarios,
@@ -33,7 +33,6 @@ type Exit = NonNullable<Program['exitInfo']>;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const COURSE_ROOT = path.resolve(HERE, '../../..');
 const LESSON_04_SERVER = path.join(COURSE_ROOT, 'solutions', 'lesson-04-line-protocol', 'server.ts');
-const PRELOAD = path.join(COURSE_ROOT, 'src', 'runner', 'preload.mjs');
 
 /** The client's idle timeout, as the README states it. */
 const CLIENT_TIMEOUT_MS = 2000;
@@ -740,14 +739,7 @@ export default defineScenarios([
       if (!fs.existsSync(LESSON_04_SERVER)) {
         ctx.skipScenario(text(`Lesson 04's reference server (${path.relative(COURSE_ROOT, LESSON_04_SERVER)}) is not there; this check is skipped.`, `레슨 04 참고 서버(${path.relative(COURSE_ROOT, LESSON_04_SERVER)})가 없어 이 검사는 건너뜁니다.`));
       }
-      const server = ctx.startExternal({
-        label: who.lesson04,
-        command: process.execPath,
-        // The preload reports the listen (the port) to the checker; tsx runs the .ts file.
-        args: ['--import', pathToFileURL(PRELOAD).href, '--import', 'tsx', LESSON_04_SERVER],
-        env: { HOST: '127.0.0.1', PORT: '0' },
-        cwd: COURSE_ROOT,
-      });
+      const server = ctx.startCourseProgram(LESSON_04_SERVER, { label: who.lesson04, env: { HOST: '127.0.0.1', PORT: '0' } });
       const ready = await server.waitListening('tcp', 15000);
       if (ready === 'timeout' || !('proto' in ready)) {
         throw new Error(`lesson 04's reference server did not start: ${server.allOutput()}`);

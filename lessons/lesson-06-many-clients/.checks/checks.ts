@@ -7,6 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   defineScenarios,
+  describeExit,
   fill,
   programFailure,
   quoted,
@@ -567,7 +568,7 @@ async function resetDoesNotKill(ctx: ScenarioContext): Promise<void> {
       reason: 'server-died-on-reset',
       summary: text('Your server exited when one client reset its connection.', '클라이언트 하나가 연결을 리셋하자 서버가 종료되었습니다.'),
       expected: text('the server keeps running and serves the next client', '서버가 계속 실행되며 다음 클라이언트를 처리'),
-      actual: text(`the server ${ctx.describeExit(exit).en}`, `서버가 ${ctx.describeExit(exit).ko}`),
+      actual: fill(text('the server {how}', '서버가 {how}'), { how: describeExit(exit) }),
       cause: text(
         "A reset arrives as an 'error' event (ECONNRESET) on that client's socket. With no 'error' listener Node throws it, and the process — every other client with it — goes down.",
         "리셋은 그 클라이언트 소켓의 'error' 이벤트(ECONNRESET)로 옵니다. 'error' 리스너가 없으면 Node가 예외를 던지고, 프로세스가 다른 모든 클라이언트와 함께 죽습니다.",
