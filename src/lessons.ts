@@ -29,6 +29,8 @@ const ManifestSchema = z.object({
       heapMiB: z.number().int().positive().default(256),
       /** Resident memory (Buffers included) a learner program may use, in MiB. */
       rssMiB: z.number().int().positive().default(768),
+      /** Processes a learner program may have at once, counted over its whole tree. */
+      processes: z.number().int().positive().default(32),
     })
     .prefault({}),
 });

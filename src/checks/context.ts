@@ -8,9 +8,13 @@ import type { Lesson } from '../lessons.ts';
 import { PeerServer, connectPeer } from '../peers/tcp.ts';
 import type { PeerSocket } from '../peers/peer-socket.ts';
 import { Transcript } from '../peers/transcript.ts';
-import { nodeWithPreload, preloadEnv, startLearnerProgram, startProcess, type ExitInfo, type ListenInfo, type RunningProgram, type StartOptions } from '../runner/process.ts';
-import type { Build } from '../runner/transpile.ts';
-import { COURSE_ROOT } from '../paths.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { trackTempDir } from '../runner/cleanup.ts';
+import { startLearnerProgram, startProcess, type ExitInfo, type ListenInfo, type RunningProgram, type StartOptions } from '../runner/process.ts';
+import type { SandboxPaths } from '../runner/sandbox.ts';
+import { compileLessonFiles, type Build, type CompiledProgram } from '../runner/transpile.ts';
 import { CheckFailure, ScenarioSkipped, type FailureDetails } from './scenario.ts';
 import { compileJava, findPython, hasJava } from './interop.ts';
 import { programFailure } from './explain.ts';
@@ -42,6 +46,8 @@ export interface ServerOptions {
   host?: string;
   proto?: 'tcp' | 'udp';
   keepStdinOpen?: boolean;
+  /** More files the program may read in its box (a preload of the scenario's, say). */
+  sandbox?: SandboxPaths;
 }
 
 export interface ClientOptions {
@@ -53,6 +59,16 @@ export interface ClientOptions {
   env?: Record<string, string>;
   stdin?: string | Buffer;
   timeoutMs?: number;
+  sandbox?: SandboxPaths;
+}
+
+interface ProgramOptions {
+  label: Text;
+  env?: Record<string, string>;
+  args?: string[];
+  stdin?: string | Buffer;
+  keepStdinOpen?: boolean;
+  sandbox?: SandboxPaths;
 }
 
 export class ScenarioContext {
@@ -61,6 +77,8 @@ export class ScenarioContext {
   readonly notes: Text[] = [];
   private readonly peerServers: PeerServer[] = [];
   private readonly peers: PeerSocket[] = [];
+  private readonly disposers: Array<() => void> = [];
+  private scratch: string | undefined;
 
   constructor(
     readonly lesson: Lesson,
@@ -87,10 +105,32 @@ export class ScenarioContext {
     throw new ScenarioSkipped(why);
   }
 
+  /**
+   * A folder for this scenario's files (input for a program, output to compare), removed when
+   * the scenario ends. Programs started after it exists may read and write it in their box.
+   */
+  scratchDir(): string {
+    if (!this.scratch) {
+      this.scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'socket-course-scratch-'));
+      this.disposers.push(trackTempDir(this.scratch));
+    }
+    return this.scratch;
+  }
+
+  /** What a program may see in its box beyond its own files. */
+  private boxFor(extra: SandboxPaths = {}): SandboxPaths {
+    return { readOnly: extra.readOnly, readWrite: [...(this.scratch ? [this.scratch] : []), ...(extra.readWrite ?? [])] };
+  }
+
   /** Starts one of the learner's files as a process (not waiting for anything). */
-  startProgram(file: string, o: { label: Text; env?: Record<string, string>; args?: string[]; stdin?: string | Buffer; keepStdinOpen?: boolean }): RunningProgram {
+  startProgram(file: string, o: ProgramOptions): RunningProgram {
     const program = this.build.programs.get(file);
     if (!program) throw new Error(`lesson ${this.lesson.name} has no file ${file} in its manifest`);
+    return this.startCompiled(program, o);
+  }
+
+  private startCompiled(program: CompiledProgram, o: ProgramOptions): RunningProgram {
+    const limits = this.lesson.manifest.limits;
     const p = startLearnerProgram({
       label: o.label[this.lang],
       program,
@@ -98,9 +138,11 @@ export class ScenarioContext {
       env: o.env,
       stdin: o.stdin,
       keepStdinOpen: o.keepStdinOpen,
-      outputBytes: this.lesson.manifest.limits.outputBytes,
-      heapMiB: this.lesson.manifest.limits.heapMiB,
-      rssMiB: this.lesson.manifest.limits.rssMiB,
+      outputBytes: limits.outputBytes,
+      heapMiB: limits.heapMiB,
+      rssMiB: limits.rssMiB,
+      processes: limits.processes,
+      sandbox: this.boxFor(o.sandbox),
     });
     this.programs.push(p);
     return p;
@@ -119,6 +161,7 @@ export class ScenarioContext {
       env: { HOST: host, PORT: '0', ...o.env },
       args: o.args,
       keepStdinOpen: o.keepStdinOpen,
+      sandbox: o.sandbox,
     });
     const readyMs = o.readyMs ?? 5000;
     const result = await program.waitListening(o.proto ?? 'tcp', readyMs);
@@ -205,6 +248,7 @@ export class ScenarioContext {
       env: { HOST: o.host ?? LOOPBACK, PORT: String(o.port), ...o.env },
       args: o.args,
       stdin: o.stdin,
+      sandbox: o.sandbox,
     });
   }
 
@@ -238,26 +282,31 @@ export class ScenarioContext {
     return server;
   }
 
-  /** Runs a program that is not the learner's (Python, Java) with the same limits and cleanup. */
+  /**
+   * Runs a program that is not the learner's (Python, Java) with the same limits, box and
+   * cleanup; `sandbox.readOnly` names the files it needs from the course (its script).
+   */
   startExternal(o: Omit<StartOptions, 'label'> & { label: Text }): RunningProgram {
-    const p = startProcess({ ...o, label: o.label[this.lang], outputBytes: o.outputBytes ?? 1_000_000 });
+    const p = startProcess({ ...o, label: o.label[this.lang], outputBytes: o.outputBytes ?? 1_000_000, sandbox: this.boxFor(o.sandbox || {}) });
     this.programs.push(p);
     return p;
   }
 
   /**
-   * One of the course's own TypeScript programs (another lesson's solution, say), run through
-   * tsx with the preload, so its listen is reported like a learner program's.
+   * One of the course's own TypeScript programs (another lesson's solution, say), compiled
+   * and run exactly like a learner program, so its listen is reported the same way.
    */
-  startCourseProgram(file: string, o: { label: Text; env?: Record<string, string>; args?: string[] }): RunningProgram {
-    return this.startExternal({ label: o.label, ...nodeWithPreload(['--import', 'tsx', file, ...(o.args ?? [])]), env: preloadEnv(o.env), cwd: COURSE_ROOT });
+  async startCourseProgram(file: string, o: ProgramOptions): Promise<RunningProgram> {
+    const build = await compileLessonFiles(path.dirname(file), [path.basename(file)]);
+    this.disposers.push(build.dispose);
+    return this.startCompiled(build.programs.get(path.basename(file))!, o);
   }
 
   /** `python3 <script>`, or a skip when Python is not installed. */
   startPython(script: string, o: { label: Text; env?: Record<string, string> }): RunningProgram {
     const py = findPython();
     if (!py) this.skipScenario(text('python3 is not installed here; this interop check is skipped.', '이 컴퓨터에 python3가 없어 이 상호 운용 검사는 건너뜁니다.'));
-    return this.startExternal({ label: o.label, command: py[0]!, args: [...py.slice(1), script], env: o.env });
+    return this.startExternal({ label: o.label, command: py[0]!, args: [...py.slice(1), script], env: o.env, sandbox: { readOnly: [script] } });
   }
 
   /** `java <Class>` (compiled once and cached), or a skip when no JDK is installed. */
@@ -269,6 +318,7 @@ export class ScenarioContext {
       command: 'java',
       args: ['-Xshare:auto', '-XX:TieredStopAtLevel=1', '-Dfile.encoding=UTF-8', '-cp', classDir, mainClass],
       env: o.env,
+      sandbox: { readOnly: [classDir] },
     });
   }
 
@@ -277,6 +327,7 @@ export class ScenarioContext {
     for (const p of this.peers) p.destroy();
     await Promise.all(this.programs.map((p) => p.kill()));
     await Promise.all(this.peerServers.map((s) => s.close()));
+    for (const d of this.disposers.splice(0)) d();
   }
 
 }

@@ -17,16 +17,20 @@ function runs(cmd: string, args: string[]): string | undefined {
   return r.status === 0 ? `${r.stdout}${r.stderr}` : undefined;
 }
 
-/** The command that runs Python ≥ 3.8 here, or null. */
+/**
+ * The command that runs Python ≥ 3.8 here, or null: the interpreter's own path, not a
+ * launcher or a version manager's shim (pyenv's needs the home folder, which a boxed
+ * program does not see).
+ */
 export function findPython(): string[] | null {
   if (python !== undefined) return python;
   const candidates = process.platform === 'win32' ? [['py', '-3'], ['python'], ['python3']] : [['python3'], ['python']];
   python = null;
   for (const c of candidates) {
-    const out = runs(c[0]!, [...c.slice(1), '--version']);
-    const m = out && /Python 3\.(\d+)/.exec(out);
+    const out = runs(c[0]!, [...c.slice(1), '-c', 'import sys; print(sys.version_info[0], sys.version_info[1], sys.executable)']);
+    const m = out && /^3 (\d+) (.+)$/m.exec(out.trim());
     if (m && Number(m[1]) >= 8) {
-      python = c;
+      python = [m[2]!];
       break;
     }
   }

@@ -9,6 +9,7 @@
 // The IPC channel is unref'd so it never keeps a finished program alive.
 import net from 'node:net';
 import dgram from 'node:dgram';
+import { Worker } from 'node:worker_threads';
 
 /** Ends this program and everything it started (it leads its own process group). */
 const endAll = () => {
@@ -22,24 +23,35 @@ const endAll = () => {
   process.exit(1);
 };
 
-// A program started by the checker ends itself when the checker is gone: 'disconnect' on the
-// IPC channel (below) usually tells, but not if the checker died while we were starting (the
-// channel is gone before this runs) or if another process still holds its end of the pipe.
-// So also ask, at start and twice a second, whether the checker's pid still exists. The
+// A program started by the checker ends itself when the checker is gone. A boxed program
+// needs nothing for that (bwrap's --die-with-parent, and the checker's pid is not visible from
+// its box anyway). An unboxed one: 'disconnect' on the IPC channel (below) usually tells, but
+// not if the checker died while we were starting (the channel is gone before this runs), if
+// another process still holds its end of the pipe, or if the program is stuck in a busy loop
+// (no event would ever run). So a watchdog thread of its own asks, at start and twice a
+// second, whether the checker's pid still exists, and kills the program's group if not. The
 // checker names itself in the environment: process.ppid is read once at start-up and may
 // already name the process we were re-parented to.
 const checker = Number(process.env.SOCKET_COURSE_CHECKER_PID);
-if (checker) {
-  delete process.env.SOCKET_COURSE_CHECKER_PID; // the learner's program need not see it
-  const endIfCheckerGone = () => {
-    try {
-      process.kill(checker, 0);
-    } catch (err) {
-      if (err.code === 'ESRCH') endAll();
-    }
-  };
-  endIfCheckerGone();
-  setInterval(endIfCheckerGone, 500).unref();
+delete process.env.SOCKET_COURSE_CHECKER_PID; // the learner's program need not see it
+if (checker && !process.env.SOCKET_COURSE_BOXED) {
+  try {
+    process.kill(checker, 0);
+  } catch (err) {
+    if (err.code === 'ESRCH') endAll();
+  }
+  const watchdog = `
+    const { workerData: { checker, self } } = require('node:worker_threads');
+    const end = () => {
+      for (const target of [-self, self]) {
+        try { process.kill(target, 'SIGKILL'); } catch {}
+      }
+    };
+    setInterval(() => {
+      try { process.kill(checker, 0); } catch (err) { if (err.code === 'ESRCH') end(); }
+    }, 500);
+  `;
+  new Worker(watchdog, { eval: true, workerData: { checker, self: process.pid }, stdout: true, stderr: true }).unref();
 }
 
 if (process.channel) {

@@ -4,12 +4,15 @@
  * process tree when asked or when the checker goes away.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import type { Readable } from 'node:stream';
+import crypto from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { killTree, track, untrack } from './cleanup.ts';
+import { boxedCommand, sandboxAvailable, type SandboxPaths } from './sandbox.ts';
 import type { CompiledProgram } from './transpile.ts';
+import { HAS_PROC, sampleTrees, type TreeSample } from './tree.ts';
 
 const PRELOAD = fileURLToPath(new URL('./preload.mjs', import.meta.url));
 
@@ -28,7 +31,11 @@ export interface ExitInfo {
   code: number | null;
   signal: NodeJS.Signals | null;
   /** Why the engine stopped it, if it did. */
-  stoppedFor?: 'output-limit' | 'memory-limit' | 'killed';
+  stoppedFor?: 'output-limit' | 'memory-limit' | 'process-limit' | 'killed';
+  /** The figure behind a limit it was stopped for: bytes printed, bytes resident, processes. */
+  measured?: number;
+  /** The limit itself, in the same unit. */
+  limit?: number;
 }
 
 export interface OutputChunk {
@@ -45,19 +52,57 @@ export interface StartOptions {
   cwd?: string;
   /** Bytes of output allowed before the program is stopped. */
   outputBytes?: number;
-  /** Resident memory allowed (heap, Buffers and all) before the program is stopped. */
+  /** Resident memory allowed (heap, Buffers and all, the whole process tree) before it is stopped. */
   rssLimitBytes?: number;
+  /** Processes the program may have running at once, itself included (Linux). */
+  processLimit?: number;
+  /** What the box lets it see (Linux with bubblewrap); `false` runs it unboxed. */
+  sandbox?: SandboxPaths | false;
   /** Written to stdin; stdin is then closed unless `keepStdinOpen`. */
   stdin?: string | Buffer;
   keepStdinOpen?: boolean;
 }
 
+/**
+ * Every program the engine starts carries this tag in its environment, and so does whatever
+ * it starts: a test (or an instructor) can then list what is left of a run from /proc. The
+ * checker's own SOCKET_COURSE_TAG is used when set.
+ */
+export const RUN_TAG = process.env.SOCKET_COURSE_TAG || `run-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+
 /** Only what a program needs from the environment: nothing of the caller's secrets. */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const keep = ['PATH', 'Path', 'SystemRoot', 'SYSTEMROOT', 'WINDIR', 'TEMP', 'TMP', 'TMPDIR', 'HOME', 'USERPROFILE', 'JAVA_HOME'];
-  const env: Record<string, string> = { LANG: 'C.UTF-8', PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1' };
+  const env: Record<string, string> = { LANG: 'C.UTF-8', PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1', SOCKET_COURSE_TAG: RUN_TAG };
   for (const k of keep) if (process.env[k] !== undefined) env[k] = process.env[k]!;
   return { ...env, ...extra };
+}
+
+/** One read of /proc every 200 ms serves the limits of every running program. */
+const watched = new Set<RunningProgram>();
+let sampler: NodeJS.Timeout | undefined;
+
+function watchTree(p: RunningProgram): void {
+  watched.add(p);
+  sampler ??= setInterval(() => {
+    const roots = [...watched].filter((w) => w.pid !== undefined && !w.done);
+    const samples = sampleTrees(roots.map((w) => w.pid!));
+    for (const w of roots) w.onSample(samples.get(w.pid!)!);
+  }, 200).unref();
+}
+
+function unwatchTree(p: RunningProgram): void {
+  watched.delete(p);
+  if (watched.size === 0 && sampler) {
+    clearInterval(sampler);
+    sampler = undefined;
+  }
+}
+
+/** A boxed program killed by a signal exits (through bwrap) with 128 + the signal's number. */
+function signalFromBoxedExit(code: number | null): NodeJS.Signals | undefined {
+  if (code === null || code <= 128) return undefined;
+  return (Object.entries(os.constants.signals) as Array<[NodeJS.Signals, number]>).find(([, n]) => n === code - 128)?.[0];
 }
 
 export class RunningProgram {
@@ -67,8 +112,10 @@ export class RunningProgram {
   readonly exited: Promise<ExitInfo>;
   exitInfo: ExitInfo | undefined;
   done = false;
+  readonly boxed: boolean;
   private outputBytes = 0;
   private stoppedFor: ExitInfo['stoppedFor'];
+  private measured: { measured: number; limit: number } | undefined;
   private readonly child: ChildProcess;
   private listenWaiters: Array<() => void> = [];
   private memoryWaiters = new Map<number, (rss: number) => void>();
@@ -76,9 +123,11 @@ export class RunningProgram {
 
   constructor(private readonly opts: StartOptions) {
     this.label = opts.label;
-    this.child = spawn(opts.command, opts.args, {
-      cwd: opts.cwd,
-      env: cleanEnv(opts.env),
+    this.boxed = opts.sandbox !== false && sandboxAvailable();
+    const { command, args } = this.boxed ? boxedCommand(opts.command, opts.args, opts.sandbox || {}) : opts;
+    this.child = spawn(command, args, {
+      cwd: this.boxed ? undefined : opts.cwd,
+      env: cleanEnv({ ...opts.env, ...(this.boxed ? { SOCKET_COURSE_BOXED: '1' } : {}) }),
       stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
       detached: process.platform !== 'win32', // its own process group, so we can kill the tree
       windowsHide: true,
@@ -97,7 +146,9 @@ export class RunningProgram {
       this.child.once('exit', (code, signal) => {
         const ended = (s: Readable) => new Promise<void>((r) => (s.readableEnded ? r() : s.once('end', () => r()).once('close', () => r())));
         const limit = new Promise<void>((r) => setTimeout(r, 500).unref());
-        void Promise.race([Promise.all([ended(this.child.stdout!), ended(this.child.stderr!)]), limit]).then(() => this.finish({ code, signal }, resolve));
+        const boxedSignal = this.boxed ? signalFromBoxedExit(code) : undefined;
+        const how = boxedSignal ? { code: null, signal: boxedSignal } : { code, signal };
+        void Promise.race([Promise.all([ended(this.child.stdout!), ended(this.child.stderr!)]), limit]).then(() => this.finish(how, resolve));
       });
     });
     this.child.stdout!.setEncoding('utf8').on('data', (t: string) => this.record('stdout', t));
@@ -106,20 +157,32 @@ export class RunningProgram {
     if (opts.stdin !== undefined) this.child.stdin!.write(opts.stdin);
     if (!opts.keepStdinOpen) this.child.stdin!.end();
     this.child.on('message', (msg: unknown) => this.onMessage(msg));
-    if (opts.rssLimitBytes) this.watchMemory(opts.rssLimitBytes);
+    if (HAS_PROC) watchTree(this);
+    else if (opts.rssLimitBytes) this.watchLeaderMemory(opts.rssLimitBytes);
   }
 
-  /** The V8 heap flag does not cover Buffers, so resident memory is watched from outside. */
-  private watchMemory(limit: number): void {
+  /** The whole tree's figures, from the shared sampler: held against the limits. */
+  onSample(sample: TreeSample): void {
+    const { rssLimitBytes, processLimit } = this.opts;
+    if (rssLimitBytes && sample.rssBytes > rssLimitBytes) this.stop('memory-limit', sample.rssBytes, rssLimitBytes);
+    else if (processLimit && sample.processes > processLimit) this.stop('process-limit', sample.processes, processLimit);
+  }
+
+  /** Without /proc, only the program itself can be measured (through its preload). */
+  private watchLeaderMemory(limit: number): void {
     const timer = setInterval(async () => {
       const rss = await this.memory();
-      if (rss !== undefined && rss > limit && !this.done) {
-        this.stoppedFor = 'memory-limit';
-        if (this.pid !== undefined) killTree(this.pid);
-      }
+      if (rss !== undefined && rss > limit) this.stop('memory-limit', rss, limit);
     }, 200);
     timer.unref();
     void this.exited.then(() => clearInterval(timer));
+  }
+
+  private stop(why: NonNullable<ExitInfo['stoppedFor']>, measured: number, limit: number): void {
+    if (this.done || this.stoppedFor) return;
+    this.stoppedFor = why;
+    this.measured = { measured, limit };
+    if (this.pid !== undefined) killTree(this.pid);
   }
 
   get pid(): number | undefined {
@@ -171,19 +234,11 @@ export class RunningProgram {
     return result;
   }
 
-  /** Resident memory in bytes: from /proc on Linux, else from the program's preload. */
+  /** Resident memory in bytes: of the whole tree from /proc on Linux, else from the program's preload. */
   async memory(): Promise<number | undefined> {
     const pid = this.pid;
     if (pid === undefined || this.done) return undefined;
-    if (process.platform === 'linux') {
-      try {
-        const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-        const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
-        if (kb) return Number(kb) * 1024;
-      } catch {
-        return undefined;
-      }
-    }
+    if (HAS_PROC) return sampleTrees([pid]).get(pid)!.rssBytes;
     const id = this.nextMemoryId++;
     const answer = new Promise<number>((resolve) => this.memoryWaiters.set(id, resolve));
     try {
@@ -214,8 +269,7 @@ export class RunningProgram {
     const limit = this.opts.outputBytes ?? 1_000_000;
     if (this.outputBytes > limit) {
       this.output.push({ stream, text: t.slice(0, 200) });
-      this.stoppedFor = 'output-limit';
-      if (this.pid !== undefined) killTree(this.pid);
+      this.stop('output-limit', this.outputBytes, limit);
       return;
     }
     this.output.push({ stream, text: t });
@@ -252,8 +306,9 @@ export class RunningProgram {
   private finish(info: ExitInfo, resolve: (i: ExitInfo) => void): void {
     if (this.done) return;
     this.done = true;
-    this.exitInfo = { ...info, stoppedFor: this.stoppedFor };
+    this.exitInfo = { ...info, stoppedFor: this.stoppedFor, ...this.measured };
     untrack(this);
+    unwatchTree(this);
     for (const w of this.listenWaiters.splice(0)) w();
     resolve(this.exitInfo);
   }
@@ -271,6 +326,9 @@ export interface LearnerStartOptions {
   outputBytes?: number;
   heapMiB?: number;
   rssMiB?: number;
+  processes?: number;
+  /** More than the program's own files that it may see in its box. */
+  sandbox?: SandboxPaths;
   stdin?: string | Buffer;
   keepStdinOpen?: boolean;
   cwd?: string;
@@ -287,8 +345,12 @@ export function preloadEnv(env: Record<string, string> = {}): Record<string, str
   return { ...env, SOCKET_COURSE_CHECKER_PID: String(process.pid) };
 }
 
-/** A learner's compiled program under plain node, with source maps and the preload. */
+/**
+ * A learner's compiled program under plain node, with source maps and the preload. Boxed, it
+ * sees its own compiled file and source map, the preload, and what the scenario lays in.
+ */
 export function startLearnerProgram(o: LearnerStartOptions): RunningProgram {
+  const own = [o.program.output, `${o.program.output}.map`, PRELOAD];
   return startProcess({
     label: o.label,
     ...nodeWithPreload(['--enable-source-maps', `--max-old-space-size=${o.heapMiB ?? 256}`, o.program.output, ...(o.args ?? [])]),
@@ -296,6 +358,8 @@ export function startLearnerProgram(o: LearnerStartOptions): RunningProgram {
     cwd: o.cwd ?? path.dirname(o.program.source),
     outputBytes: o.outputBytes,
     rssLimitBytes: o.rssMiB ? o.rssMiB * 1024 * 1024 : undefined,
+    processLimit: o.processes,
+    sandbox: { readOnly: [...own, ...(o.sandbox?.readOnly ?? [])], readWrite: o.sandbox?.readWrite },
     stdin: o.stdin,
     keepStdinOpen: o.keepStdinOpen,
   });

@@ -4,9 +4,10 @@
  * Source maps keep stack traces pointing at the learner's own .ts lines.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { build, type Message } from 'esbuild';
-import { STATE_DIR } from '../paths.ts';
+import { trackTempDir } from './cleanup.ts';
 
 export interface CompiledProgram {
   /** The learner's source file, e.g. `/…/lesson-01-hello-tcp/server.ts`. */
@@ -36,14 +37,14 @@ export interface Build {
 }
 
 /**
- * Compiles each entry file in `dir` (imports between the learner's files are bundled in;
- * packages and Node built-ins stay as imports). Output lives under the course's own state
- * folder so that packages resolve from the course's node_modules.
+ * Compiles each entry file in `dir` into one self-contained file: the learner's own imports
+ * and any packages are bundled in, only Node's built-ins stay imports. So a program needs
+ * nothing of the course at run time, and its output lives outside the course tree, in a
+ * private temporary folder of its own (a boxed program sees only its own file there).
  */
 export async function compileLessonFiles(dir: string, files: readonly string[]): Promise<Build> {
-  fs.mkdirSync(path.join(STATE_DIR, 'build'), { recursive: true });
-  const outdir = fs.mkdtempSync(path.join(STATE_DIR, 'build', 'run-'));
-  const dispose = () => fs.rmSync(outdir, { recursive: true, force: true });
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'socket-course-build-'));
+  const dispose = trackTempDir(outdir);
   const entryPoints = files.map((f) => path.join(dir, f));
   try {
     await build({
@@ -51,7 +52,8 @@ export async function compileLessonFiles(dir: string, files: readonly string[]):
       outdir,
       outbase: dir,
       bundle: true,
-      packages: 'external',
+      // A bundled CommonJS package may require() a built-in: give ESM output a real require.
+      banner: { js: "import { createRequire as __socketCourseRequire } from 'node:module'; globalThis.require ??= __socketCourseRequire(import.meta.url);" },
       platform: 'node',
       format: 'esm',
       target: 'node20',

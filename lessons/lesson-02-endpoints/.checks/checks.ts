@@ -816,7 +816,7 @@ export default defineScenarios([
           { port },
         ),
       );
-      const client = ctx.startClient({ port, host: 'localhost', env: { NODE_OPTIONS: `--import="${LOCALHOST_BOTH}"` } });
+      const client = ctx.startClient({ port, host: 'localhost', env: { NODE_OPTIONS: `--import="${LOCALHOST_BOTH}"` }, sandbox: { readOnly: [fileURLToPath(LOCALHOST_BOTH)] } });
       await expectRefused(ctx, client, `localhost:${port}`, true);
     },
   },

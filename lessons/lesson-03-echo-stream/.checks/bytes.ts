@@ -4,7 +4,6 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fill, quoted, text, type Text } from '../../../src/checks/kit.ts';
 
@@ -113,9 +112,12 @@ export function borrowsFrom(got: Buffer, other: Buffer): boolean {
   return false;
 }
 
-/** A fresh temporary folder for one scenario's files, removed by `dispose`. */
-export function tempDir(): { dir: string; file(name: string): string; dispose(): void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lesson03-'));
+/**
+ * A fresh folder for one exchange's files inside `base` (the scenario's scratch folder, which
+ * the learner's boxed client can reach), removed by `dispose`.
+ */
+export function tempDir(base: string): { dir: string; file(name: string): string; dispose(): void } {
+  const dir = fs.mkdtempSync(path.join(base, 'lesson03-'));
   return {
     dir,
     file: (name) => path.join(dir, name),

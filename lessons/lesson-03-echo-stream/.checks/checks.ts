@@ -558,7 +558,7 @@ function expectSummary(ctx: ScenarioContext, stdout: string, sent: number, recei
  * echo (and FIN) its own way.
  */
 async function clientRoundTrip(ctx: ScenarioContext, payload: Buffer, reply: (peer: PeerSocket) => Promise<void>): Promise<void> {
-  const tmp = tempDir();
+  const tmp = tempDir(ctx.scratchDir());
   try {
     const input = tmp.file('input.bin');
     const output = tmp.file('output.bin');
@@ -593,7 +593,7 @@ function oddCuts(size: number): number[] {
 
 /** Your client against an echo server that is not the checker's (yours, or Python's). */
 async function clientAgainst(ctx: ScenarioContext, port: number, payload: Buffer, connected?: () => boolean): Promise<void> {
-  const tmp = tempDir();
+  const tmp = tempDir(ctx.scratchDir());
   try {
     const input = tmp.file('input.bin');
     const output = tmp.file('output.bin');

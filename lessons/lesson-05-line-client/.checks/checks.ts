@@ -739,7 +739,7 @@ export default defineScenarios([
       if (!fs.existsSync(LESSON_04_SERVER)) {
         ctx.skipScenario(text(`Lesson 04's reference server (${path.relative(COURSE_ROOT, LESSON_04_SERVER)}) is not there; this check is skipped.`, `레슨 04 참고 서버(${path.relative(COURSE_ROOT, LESSON_04_SERVER)})가 없어 이 검사는 건너뜁니다.`));
       }
-      const server = ctx.startCourseProgram(LESSON_04_SERVER, { label: who.lesson04, env: { HOST: '127.0.0.1', PORT: '0' } });
+      const server = await ctx.startCourseProgram(LESSON_04_SERVER, { label: who.lesson04, env: { HOST: '127.0.0.1', PORT: '0' } });
       const ready = await server.waitListening('tcp', 15000);
       if (ready === 'timeout' || !('proto' in ready)) {
         throw new Error(`lesson 04's reference server did not start: ${server.allOutput()}`);
