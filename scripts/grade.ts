@@ -14,6 +14,8 @@ import { listLessonNames, loadLesson, resolveLessonName, type Lesson } from '../
 import { gradeClass } from '../src/grade/grade.ts';
 import { column, STATUS_TEXT, total, writeOutputs, type Gradebook } from '../src/grade/outputs.ts';
 import { makeStyle } from '../src/report/style.ts';
+import { printable } from '../src/report/visible.ts';
+import { sandboxAvailable, sandboxUnavailableReason } from '../src/runner/sandbox.ts';
 
 const HELP = text(
   `Usage: npm run grade -- <submissions-dir> [options]
@@ -27,6 +29,9 @@ Options:
   --out <dir>       where to write results (default: ./grade-out)
   --resume          continue an interrupted run without redoing finished lessons
   --lang en|ko      language of the feedback (default: from LANG, else English)
+  --no-sandbox      grade without a sandbox where none can be used (students' programs
+                    can then read and change your files: see README, "What the grader
+                    protects against")
   --help            show this help`,
   `사용법: npm run grade -- <제출물-폴더> [옵션]
 
@@ -39,8 +44,37 @@ Options:
   --out <폴더>      결과를 쓸 곳 (기본값: ./grade-out)
   --resume          중단된 채점을 끝난 레슨은 다시 하지 않고 이어서 진행
   --lang en|ko      피드백 언어 (기본값: LANG 환경 변수, 없으면 영어)
+  --no-sandbox      샌드박스 없이 채점(샌드박스를 쓸 수 없는 컴퓨터에서). 학생 프로그램이
+                    내 파일을 읽고 바꿀 수 있습니다. README의 "채점기가 막아 주는 것" 참고
   --help            이 도움말 보기`,
 );
+
+/** `--out` must be a folder of its own: not a file, not inside the class folder (a student's). */
+function checkOutFolder(out: string, classDir: string): void {
+  if (fs.existsSync(out) && !fs.statSync(out).isDirectory()) {
+    throw new UsageError(text(`--out must be a folder, but ${out} is a file.`, `--out은 폴더여야 하는데 ${out}은(는) 파일입니다.`));
+  }
+  const r = path.relative(classDir, out);
+  if (r === '' || (!r.startsWith('..') && !path.isAbsolute(r))) {
+    throw new UsageError(text(`--out (${out}) is inside the submissions folder; choose a folder outside it.`, `--out(${out})이 제출물 폴더 안에 있습니다. 그 밖의 폴더를 고르세요.`));
+  }
+}
+
+/** Grading runs code from students: only boxed, unless the instructor says otherwise. */
+function requireSandbox(noSandbox: boolean): void {
+  if (noSandbox) {
+    process.env.SOCKET_COURSE_SANDBOX = 'off';
+    return;
+  }
+  if (!sandboxAvailable()) {
+    throw new UsageError(
+      text(
+        `No sandbox can be used here (${sandboxUnavailableReason()}), and grading runs students' code. Install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap) or, knowing that a submission can then read and change your files, pass --no-sandbox.`,
+        `이 컴퓨터에서는 샌드박스를 쓸 수 없는데(${sandboxUnavailableReason()}), 채점은 학생의 코드를 실행합니다. bubblewrap을 설치하거나(Debian/Ubuntu: apt-get install bubblewrap), 제출물이 내 파일을 읽고 바꿀 수 있음을 알고서 --no-sandbox를 주세요.`,
+      ),
+    );
+  }
+}
 
 /** `1-5,8` → lessons 01–05 and 08, in course order; an unknown number is a usage error. */
 export function parseLessonList(spec: string): Lesson[] {
@@ -66,7 +100,7 @@ function progressLine(done: number, totalTasks: number, label: string): string {
 
 function summaryTable(book: Gradebook, lang: Lang): string {
   const header = [pick(text('student', '학생'), lang), ...book.lessons.map((l) => column(l).replace('lesson-', 'L')), pick(text('total', '합계'), lang)];
-  const rows = book.students.map((s) => [s, ...book.lessons.map((l) => String(book.records.get(s)?.get(l)?.points ?? 0)), String(total(book, s))]);
+  const rows = book.students.map((s) => [printable(s), ...book.lessons.map((l) => String(book.records.get(s)?.get(l)?.points ?? 0)), String(total(book, s))]);
   const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i]!))));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c + ' '.repeat(widths[i]! - stringWidth(c)) : c.padStart(widths[i]!))).join('  ');
   return [line(header), ...rows.map(line)].join('\n');
@@ -78,6 +112,7 @@ await runCommand(async () => {
     jobs: { type: 'string' },
     out: { type: 'string' },
     resume: { type: 'boolean' },
+    'no-sandbox': { type: 'boolean' },
     lang: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -95,6 +130,8 @@ await runCommand(async () => {
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(text(`--jobs must be a whole number ≥ 1, not "${values.jobs}".`, `--jobs는 1 이상의 정수여야 합니다("${values.jobs}"는 안 됩니다).`));
   const lessons = values.lessons ? parseLessonList(values.lessons) : listLessonNames().map(loadLesson);
   const out = path.resolve(values.out ?? 'grade-out');
+  checkOutFolder(out, classDir);
+  requireSandbox(Boolean(values['no-sandbox']));
   const tty = Boolean(process.stdout.isTTY);
   const style = makeStyle();
 
@@ -104,14 +141,18 @@ await runCommand(async () => {
     jobs,
     out,
     resume: Boolean(values.resume),
+    onInterrupted: (running) => {
+      const list = running.map(printable).join(', ') || '—';
+      process.stderr.write(`\n${fill(text('Interrupted. Being graded then, not recorded: {list}. Run again with --resume to go on.', '중단했습니다. 채점 중이어서 기록되지 않은 것: {list}. --resume으로 다시 실행하면 이어서 채점합니다.'), { list })[lang]}\n`);
+    },
     onProgress: ({ done, total: all, record, resumed }) => {
-      const what = `${record.student} ${column(record.lesson)}: ${record.points}/${record.maxPoints} (${pick(STATUS_TEXT[record.status], lang)})${resumed ? pick(text(' — from the earlier run', ' — 이전 실행 결과'), lang) : ''}`;
+      const what = `${printable(record.student)} ${column(record.lesson)}: ${record.points}/${record.maxPoints} (${pick(STATUS_TEXT[record.status], lang)})${resumed ? pick(text(' — from the earlier run', ' — 이전 실행 결과'), lang) : ''}`;
       if (tty) process.stdout.write(`\r\u001b[2K${progressLine(done, all, what)}${done === all ? '\n' : ''}`);
       else process.stdout.write(`${done}/${all} ${what}\n`);
     },
   });
   for (const f of run.stray) {
-    process.stdout.write(`${style.yellow(fill(text('Note: {f} is not a folder; ignored.', '참고: {f}은(는) 폴더가 아니어서 건너뜁니다.'), { f })[lang])}\n`);
+    process.stdout.write(`${style.yellow(fill(text('Note: {f} is not a folder; ignored.', '참고: {f}은(는) 폴더가 아니어서 건너뜁니다.'), { f: printable(f) })[lang])}\n`);
   }
   writeOutputs(out, run.book, lang);
   process.stdout.write(`\n${summaryTable(run.book, lang)}\n\n`);

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -13,24 +14,21 @@ import { loadLesson } from '../src/lessons.ts';
 import { runLesson, type LessonResult } from '../src/checks/run-lesson.ts';
 import { liveCount } from '../src/runner/cleanup.ts';
 import { COURSE_ROOT } from '../src/paths.ts';
-import { isAlive } from './support/alive.ts';
+import { sandboxAvailable } from '../src/runner/sandbox.ts';
+import { RUN_TAG } from '../src/runner/process.ts';
+import { hasJava } from '../src/checks/interop.ts';
+import { processesWith, taggedProcesses, waitUntilNone } from './support/alive.ts';
 
 const FAULTS = path.join(COURSE_ROOT, 'test', 'fixtures', 'faults');
 const lesson = loadLesson('lesson-01-hello-tcp');
+const boxed = sandboxAvailable();
 
-function pidFile(fault: string, name = 'pid.txt'): number | undefined {
-  const f = path.join(FAULTS, fault, name);
-  return fs.existsSync(f) ? Number(fs.readFileSync(f, 'utf8')) : undefined;
-}
-
-async function gone(pid: number | undefined, ms = 3000): Promise<boolean> {
-  if (pid === undefined) return true;
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (!isAlive(pid)) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return !isAlive(pid);
+/**
+ * What is left of a fault's run: its compiled program (its build folder is named after the
+ * fixture, and bwrap's own command line names it too) and any child the fixture marked.
+ */
+function leftovers(fault: string, ms = 5000): Promise<string[]> {
+  return waitUntilNone(() => [...processesWith(`socket-course-build-${fault}-`), ...processesWith(`fixture:${fault}`)], ms);
 }
 
 function refused(port: number): Promise<boolean> {
@@ -45,17 +43,17 @@ function refused(port: number): Promise<boolean> {
 }
 
 /** Runs lesson 01's first server scenario against a faulty server.ts. */
-async function runFault(fault: string, limits: Partial<typeof lesson.manifest.limits> = {}): Promise<{ r: LessonResult; ms: number; reason?: string; output: string }> {
-  for (const f of ['pid.txt', 'child-pid.txt']) fs.rmSync(path.join(FAULTS, fault, f), { force: true });
+async function runFault(fault: string, limits: Partial<typeof lesson.manifest.limits> = {}): Promise<{ r: LessonResult; ms: number; reason?: string; summary?: string; output: string }> {
   const started = Date.now();
   const limited = { ...lesson, manifest: { ...lesson.manifest, limits: { ...lesson.manifest.limits, ...limits } } };
   const r = await runLesson(limited, path.join(FAULTS, fault), { lang: 'en', only: (s) => s.id === 'server-answers-a-line' });
   const s = r.scenarios[0];
-  return { r, ms: Date.now() - started, reason: s?.failure?.reason, output: s?.programs.flatMap((p) => p.tail).join('\n') ?? '' };
+  return { r, ms: Date.now() - started, reason: s?.failure?.reason, summary: s?.failure?.summary.en, output: s?.programs.flatMap((p) => p.tail).join('\n') ?? '' };
 }
 
-afterAll(() => {
+afterAll(async () => {
   expect(liveCount()).toBe(0); // nothing the engine started is still tracked as running
+  expect(await waitUntilNone(() => taggedProcesses(RUN_TAG))).toEqual([]); // nor alive at all
 });
 
 describe.concurrent('a learner program that misbehaves', () => {
@@ -63,7 +61,7 @@ describe.concurrent('a learner program that misbehaves', () => {
     const { r, ms, reason } = await runFault('hangs');
     expect(reason).toBe('no-reply');
     expect(ms).toBeLessThan(15_000);
-    expect(await gone(pidFile('hangs'))).toBe(true);
+    expect(await leftovers('hangs')).toEqual([]);
     const port = r.scenarios[0]!.programs[0]!.listens[0]!.port;
     expect(await refused(port)).toBe(true); // nothing holds its port any more
   });
@@ -87,13 +85,13 @@ describe.concurrent('a learner program that misbehaves', () => {
     const { ms, reason } = await runFault('never-listens');
     expect(reason).toBe('server-never-listened');
     expect(ms).toBeLessThan(15_000);
-    expect(await gone(pidFile('never-listens'))).toBe(true);
+    expect(await leftovers('never-listens')).toEqual([]);
   });
 
   test('ignores PORT: ignored-port', async () => {
     const { reason } = await runFault('ignores-port');
     expect(reason).toBe('ignored-port');
-    expect(await gone(pidFile('ignores-port'))).toBe(true);
+    expect(await leftovers('ignores-port')).toEqual([]);
   });
 
   test('prints without end: stopped at the output limit', async () => {
@@ -108,58 +106,155 @@ describe.concurrent('a learner program that misbehaves', () => {
     const { reason, ms } = await runFault('allocates-forever', { rssMiB: 160 });
     expect(reason).toBe('memory-limit');
     expect(ms).toBeLessThan(15_000);
-    expect(await gone(pidFile('allocates-forever'))).toBe(true);
+    expect(await leftovers('allocates-forever')).toEqual([]);
   });
 
   test('ignores SIGTERM: still stopped, nothing left', async () => {
     const { reason } = await runFault('ignores-sigterm');
     expect(reason).toBe('no-reply');
-    expect(await gone(pidFile('ignores-sigterm'))).toBe(true);
+    expect(await leftovers('ignores-sigterm')).toEqual([]);
   });
 
   test('starts a child process of its own: the child is stopped too', async () => {
     const { reason } = await runFault('starts-a-child');
     expect(reason).toBe('no-reply');
-    expect(await gone(pidFile('starts-a-child'))).toBe(true);
-    expect(await gone(pidFile('starts-a-child', 'child-pid.txt'))).toBe(true);
+    expect(await leftovers('starts-a-child')).toEqual([]);
+  });
+
+  test('a child holds the memory, not the program: the limit counts the whole tree', async () => {
+    const { reason, summary } = await runFault('child-holds-memory', { rssMiB: 200 });
+    expect(reason).toBe('memory-limit');
+    expect(summary).toMatch(/used [\d.]+ MB of memory \(with every process it started\); the limit is 209\.7 MB/);
+    expect(await leftovers('child-holds-memory')).toEqual([]);
+  });
+
+  test('starts processes without end: stopped at the process limit, all of them gone', async () => {
+    const { reason, summary } = await runFault('starts-processes-without-end', { processes: 12 });
+    expect(reason).toBe('process-limit');
+    expect(summary).toMatch(/the limit is 12/);
+    expect(await leftovers('starts-processes-without-end')).toEqual([]);
   });
 });
 
+describe.runIf(boxed).concurrent('a program that tries to get out of its box (bubblewrap present)', () => {
+  test('children in a new session, detached, double-forked: all gone with the check', async () => {
+    const { reason } = await runFault('escapes-its-group');
+    expect(reason).toBe('no-reply');
+    expect(await leftovers('escapes-its-group')).toEqual([]);
+  });
+
+  test('a child that kills the program and lives on: gone too', async () => {
+    const { r } = await runFault('child-kills-its-parent');
+    expect(r.status).toBe('fail');
+    expect(await leftovers('child-kills-its-parent')).toEqual([]);
+  });
+
+  test('a child left behind by a program that already ended: gone with it', async () => {
+    const { reason } = await runFault('exits-leaving-a-child');
+    expect(reason).toBe('exited-before-listening');
+    expect(await leftovers('exits-leaving-a-child')).toEqual([]);
+  });
+
+  test('sees neither the checker, the course, nor other runs; writes nowhere but its own /tmp', async () => {
+    const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'looks-around-'));
+    try {
+      fs.writeFileSync(path.join(probe, 'server.ts'), lookAround(probe));
+      fs.copyFileSync(path.join(FAULTS, 'hangs', 'client.ts'), path.join(probe, 'client.ts'));
+      const r = await runLesson(lesson, probe, { lang: 'en', only: (s) => s.id === 'server-answers-a-line' });
+      const seen = JSON.parse(r.scenarios[0]!.programs[0]!.tail.find((l) => l.startsWith('{'))!) as Record<string, unknown>;
+      expect(seen).toEqual({
+        courseChecks: false,
+        solutions: false,
+        ownSource: false,
+        otherBuilds: [],
+        checkerVisible: false,
+        pidsVisible: [1, 2],
+        wroteChecks: 'ENOENT',
+        wroteSystem: 'EROFS',
+        wroteOwnTmp: true,
+        home: '/tmp',
+      });
+      expect(fs.readFileSync(lesson.checksFile, 'utf8')).not.toContain('HACKED');
+    } finally {
+      fs.rmSync(probe, { recursive: true, force: true });
+    }
+  });
+});
+
+/** A server that reports what it can see and touch from inside its box, then serves nothing. */
+function lookAround(ownFolder: string): string {
+  const checks = JSON.stringify(lesson.checksFile);
+  return `import fs from 'node:fs';
+import net from 'node:net';
+const tryWrite = (f: string) => { try { fs.writeFileSync(f, '// HACKED'); return true; } catch (e) { return (e as NodeJS.ErrnoException).code; } };
+const seen = {
+  courseChecks: fs.existsSync(${checks}),
+  solutions: fs.existsSync(${JSON.stringify(lesson.solutionDir)}),
+  ownSource: fs.existsSync(${JSON.stringify(path.join(ownFolder, 'server.ts'))}),
+  otherBuilds: fs.readdirSync('/tmp').filter((n) => n.startsWith('socket-course-') && !n.startsWith('socket-course-build-looks-around-')),
+  checkerVisible: fs.existsSync('/proc/${process.pid}'),
+  pidsVisible: fs.readdirSync('/proc').filter((n) => /^[0-9]+$/.test(n)).map(Number).sort((a, b) => a - b),
+  wroteChecks: tryWrite(${checks}),
+  wroteSystem: tryWrite('/etc/socket-course-was-here'),
+  wroteOwnTmp: tryWrite('/tmp/mine.txt'),
+  home: process.env.HOME,
+};
+console.log(JSON.stringify(seen));
+net.createServer((s) => s.on('data', () => {})).listen(Number(process.env.PORT), process.env.HOST);
+`;
+}
+
 describe('the checker itself interrupted', () => {
-  async function startCheckerOnHang(fault: string) {
-    for (const f of ['pid.txt', 'child-pid.txt']) fs.rmSync(path.join(FAULTS, fault, f), { force: true });
-    const checker = execa(process.execPath, ['--import', 'tsx', 'scripts/check.ts', 'lesson-01', '--dir', path.join(FAULTS, fault)], {
+  /** A checker in its own process, tagged, on a fault (or `--solution`), once `ready()` holds. */
+  async function startChecker(args: string[], ready: (tag: string) => boolean, env: Record<string, string> = {}) {
+    const tag = `interrupted-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const checker = execa(process.execPath, ['--import', 'tsx', 'scripts/check.ts', 'lesson-01', ...args], {
       cwd: COURSE_ROOT,
       reject: false,
-      env: { NO_COLOR: '1' },
+      env: { NO_COLOR: '1', SOCKET_COURSE_TAG: tag, ...env },
     });
-    // Wait until the learner program (and its child) are up.
     const end = Date.now() + 20_000;
-    while (Date.now() < end && (pidFile(fault) === undefined || pidFile(fault, 'child-pid.txt') === undefined)) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return { checker }; // wrapped: an execa result is a promise, and returning it would await it
+    while (Date.now() < end && !ready(tag)) await new Promise((r) => setTimeout(r, 25));
+    expect(ready(tag), 'the programs to interrupt never started').toBe(true);
+    return { checker, tag }; // wrapped: an execa result is a promise, and returning it would await it
   }
 
+  const onFault = (fault: string) => ['--dir', path.join(FAULTS, fault)];
+  const childIsUp = () => processesWith('fixture:starts-a-child').length > 0;
+
   test('Ctrl-C (SIGINT): exits 130 and leaves no learner process', async () => {
-    const { checker } = await startCheckerOnHang('starts-a-child');
-    const learner = pidFile('starts-a-child');
-    const child = pidFile('starts-a-child', 'child-pid.txt');
-    expect(learner).toBeDefined();
+    const { checker, tag } = await startChecker(onFault('starts-a-child'), childIsUp);
     checker.kill('SIGINT');
     const result = await checker;
     expect(result.exitCode).toBe(130);
-    expect(await gone(learner)).toBe(true);
-    expect(await gone(child)).toBe(true);
+    expect(await waitUntilNone(() => taggedProcesses(tag))).toEqual([]);
   }, 60_000);
 
-  test('killed outright (SIGKILL): its learner programs notice and end themselves', async () => {
-    const { checker } = await startCheckerOnHang('starts-a-child');
-    const learner = pidFile('starts-a-child');
-    const child = pidFile('starts-a-child', 'child-pid.txt');
+  test('killed outright (SIGKILL): its learner programs and their children end too', async () => {
+    const { checker, tag } = await startChecker(onFault('starts-a-child'), childIsUp);
     checker.kill('SIGKILL');
     await checker;
-    expect(await gone(learner, 5000)).toBe(true);
-    expect(await gone(child, 5000)).toBe(true);
+    expect(await waitUntilNone(() => taggedProcesses(tag))).toEqual([]);
+  }, 60_000);
+
+  // A busy loop runs no event handler: only the box (or, unboxed, the preload's own watchdog
+  // thread) can end it. The loop starts when the checker connects: give it that moment.
+  const spinning = () => processesWith('socket-course-build-busy-loops-').length > 0;
+  for (const sandbox of boxed ? ['auto', 'off'] : ['off']) {
+    test(`killed outright while a program spins in a busy loop (sandbox ${sandbox}): it ends too`, async () => {
+      const { checker, tag } = await startChecker(onFault('busy-loops'), spinning, { SOCKET_COURSE_SANDBOX: sandbox });
+      await new Promise((r) => setTimeout(r, 500));
+      checker.kill('SIGKILL');
+      await checker;
+      expect(await waitUntilNone(() => taggedProcesses(tag))).toEqual([]);
+    }, 60_000);
+  }
+
+  test("killed outright while the source's Java program runs: the course's own peers end too", async () => {
+    const javaIsUp = (tag: string) => taggedProcesses(tag).some((pid) => processesWith('-XX:TieredStopAtLevel=1').includes(pid));
+    const { checker, tag } = await startChecker(['--solution'], hasJava() ? javaIsUp : () => true);
+    checker.kill('SIGKILL');
+    await checker;
+    expect(await waitUntilNone(() => taggedProcesses(tag))).toEqual([]);
   }, 60_000);
 });

@@ -78,6 +78,7 @@ export class ScenarioContext {
   private readonly peerServers: PeerServer[] = [];
   private readonly peers: PeerSocket[] = [];
   private readonly disposers: Array<() => void> = [];
+  private readonly files = new Map<RunningProgram, string>();
   private scratch: string | undefined;
 
   constructor(
@@ -126,7 +127,14 @@ export class ScenarioContext {
   startProgram(file: string, o: ProgramOptions): RunningProgram {
     const program = this.build.programs.get(file);
     if (!program) throw new Error(`lesson ${this.lesson.name} has no file ${file} in its manifest`);
-    return this.startCompiled(program, o);
+    const p = this.startCompiled(program, o);
+    this.files.set(p, file);
+    return p;
+  }
+
+  /** The learner file a program runs (`server.ts`), if it is one of theirs. */
+  fileOf(p: RunningProgram): string | undefined {
+    return this.files.get(p);
   }
 
   private startCompiled(program: CompiledProgram, o: ProgramOptions): RunningProgram {

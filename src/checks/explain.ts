@@ -13,11 +13,20 @@ export function describeExit(exit: ExitInfo | 'timeout', limitMs?: number): Text
       ? fill(text('still running after {ms} ms (stopped by the checker)', '{ms}ms가 지나도 실행 중(검사기가 종료함)'), { ms: limitMs })
       : text('still running (stopped by the checker)', '아직 실행 중(검사기가 종료함)');
   }
-  if (exit.stoppedFor === 'output-limit') return text('stopped: it printed more output than allowed', '출력이 허용량을 넘어 중단됨');
-  if (exit.stoppedFor === 'memory-limit') return text('stopped: it used more memory than allowed', '메모리를 허용량보다 많이 써서 중단됨');
+  const figures = { measured: exit.measured ?? '?', limit: exit.limit ?? '?' };
+  const sizes = { measured: size(exit.measured), limit: size(exit.limit) };
+  if (exit.stoppedFor === 'output-limit') return fill(text('stopped: it printed {measured}; the limit for this check is {limit}', '중단됨: {measured}를 출력했습니다. 이 검사의 한도는 {limit}입니다'), sizes);
+  if (exit.stoppedFor === 'memory-limit') return fill(text('stopped: it used {measured} of memory (with every process it started); the limit is {limit}', '중단됨: 메모리를 {measured} 썼습니다(시작한 프로세스 모두 포함). 한도는 {limit}입니다'), sizes);
+  if (exit.stoppedFor === 'process-limit') return fill(text('stopped: it had {measured} processes running at once; the limit is {limit}', '중단됨: 프로세스를 동시에 {measured}개 실행했습니다. 한도는 {limit}개입니다'), figures);
   if (exit.stoppedFor === 'killed') return text('stopped by the checker', '검사기가 종료함');
   if (exit.signal) return fill(text('killed by signal {s}', '시그널 {s}로 종료됨'), { s: exit.signal });
   return fill(text('exited with code {c}', '종료 코드 {c}(으)로 끝남'), { c: String(exit.code) });
+}
+
+/** `1234567` → `1.2 MB`, `32768` → `32.8 kB`: figures a learner can compare with a limit. */
+function size(bytes: number | undefined): string {
+  if (bytes === undefined) return '?';
+  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${(bytes / 1000).toFixed(1)} kB`;
 }
 
 interface KnownCrash {
@@ -76,6 +85,15 @@ export function programFailure(file: string, exit: ExitInfo, program: RunningPro
       summary,
       cause: text('The program printed without end (a print inside a loop that never stops?).', '프로그램이 끝없이 출력했습니다(멈추지 않는 반복 안의 출력?).'),
       fix: text('Print once per event, and make sure your loops end.', '이벤트마다 한 번만 출력하고, 반복이 끝나는지 확인하세요.'),
+    };
+  }
+  if (exit.stoppedFor === 'process-limit') {
+    return {
+      reason: 'process-limit',
+      summary,
+      cause: text('The program started processes without end (a spawn or fork inside a loop or an event handler?).', '프로그램이 프로세스를 끝없이 시작했습니다(반복문이나 이벤트 핸들러 안의 spawn·fork?).'),
+      fix: text('A socket program needs no child processes: serve every connection from the one event loop.', '소켓 프로그램에는 자식 프로세스가 필요 없습니다. 모든 연결을 하나의 이벤트 루프에서 처리하세요.'),
+      section: 'course:when-things-go-wrong',
     };
   }
   // Stopped by the memory watch, or out of V8 heap (or a Buffer too large to allocate).

@@ -13,7 +13,7 @@ import type { Transcript } from '../peers/transcript.ts';
 import type { ExitInfo, ListenInfo } from '../runner/process.ts';
 import { CompileError, compileLessonFiles, type Build } from '../runner/transpile.ts';
 import { ScenarioContext } from './context.ts';
-import { outputTail } from './explain.ts';
+import { outputTail, programFailure } from './explain.ts';
 import { CheckFailure, ScenarioSkipped, type FailureDetails, type Scenario } from './scenario.ts';
 
 export interface ProgramSummary {
@@ -121,7 +121,7 @@ async function runScenario(lesson: Lesson, build: Build, s: Scenario, lang: Lang
       skipReason = err.why;
     } else {
       status = 'fail';
-      failure = toFailure(err);
+      failure = (await limitHit(ctx)) ?? toFailure(err);
     }
   } finally {
     clearTimeout(timer);
@@ -139,6 +139,17 @@ async function runScenario(lesson: Lesson, build: Build, s: Scenario, lang: Lang
     programs: ctx.programs.map((p) => ({ label: p.label, pid: p.pid, exit: p.exitInfo, listens: p.listens, tail: outputTail(p) })),
     notes: ctx.notes,
   };
+}
+
+/**
+ * A program the engine stopped for a limit (output, memory, processes) is the finding, not
+ * whatever the exchange then looked like (a reply cut short by the kill, say).
+ */
+async function limitHit(ctx: ScenarioContext): Promise<FailureDetails | undefined> {
+  const stopped = ctx.programs.find((p) => p.stopReason && p.stopReason !== 'killed');
+  if (!stopped) return undefined;
+  const exit = (await stopped.waitExit(2000)) ?? { code: null, signal: 'SIGKILL' as const, stoppedFor: stopped.stopReason };
+  return programFailure(ctx.fileOf(stopped) ?? stopped.label, exit, stopped, 'during-exchange');
 }
 
 class ScenarioTimeout extends Error {

@@ -6,15 +6,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LANGS, text, type Lang, type Text } from '../i18n.ts';
+import { fill, LANGS, text, type Lang, type Text } from '../i18n.ts';
 import type { Lesson } from '../lessons.ts';
 import { COURSE_ROOT } from '../paths.ts';
 import { runLesson, type LessonResult } from '../checks/run-lesson.ts';
 import { renderScenario, renderSummary } from '../report/terminal.ts';
 import { makeStyle } from '../report/style.ts';
 import { POINTS_PER_LESSON, pointsFor } from './points.ts';
-import { RecordStore, type LessonRecord } from './records.ts';
-import { findLessonFolder, readClassFolder, takeLessonFiles } from './submissions.ts';
+import { codeFence, printable } from '../report/visible.ts';
+import { onInterrupt, trackTempDir } from '../runner/cleanup.ts';
+import { hideFromSandbox } from '../runner/sandbox.ts';
+import { RecordStore, type GradeStatus, type LessonRecord } from './records.ts';
+import { findLessonFolder, readClassFolder, takeLessonFiles, type RefusedWhy, type TakenFiles } from './submissions.ts';
 import type { Gradebook } from './outputs.ts';
 
 export interface GradeOptions {
@@ -25,6 +28,8 @@ export interface GradeOptions {
   resume: boolean;
   /** Called after each (student, lesson) pair, graded now or taken from an earlier run. */
   onProgress?: (p: { done: number; total: number; record: LessonRecord; resumed: boolean }) => void;
+  /** Called on Ctrl-C or SIGTERM with the pairs being graded then (`student lesson-NN`). */
+  onInterrupted?: (running: string[]) => void;
 }
 
 export interface GradeRun {
@@ -34,6 +39,18 @@ export interface GradeRun {
 }
 
 export async function gradeClass(o: GradeOptions): Promise<GradeRun> {
+  // No student's program may see the other submissions or the grade files.
+  hideFromSandbox(o.classDir, o.out);
+  const running = new Set<string>();
+  const stopHook = onInterrupt(() => o.onInterrupted?.([...running]));
+  try {
+    return await gradeAll(o, running);
+  } finally {
+    stopHook();
+  }
+}
+
+async function gradeAll(o: GradeOptions, running: Set<string>): Promise<GradeRun> {
   const { students, stray } = readClassFolder(o.classDir);
   const store = new RecordStore(path.join(o.out, '.records'));
   if (!o.resume) store.clear();
@@ -57,7 +74,10 @@ export async function gradeClass(o: GradeOptions): Promise<GradeRun> {
   const worker = async () => {
     while (next < pending.length) {
       const { student, lesson } = pending[next++]!;
+      const pair = `${student} ${lesson.name.slice(0, 'lesson-NN'.length)}`;
+      running.add(pair);
       const record = await gradeOne(path.join(o.classDir, student), student, lesson);
+      running.delete(pair);
       store.write(record);
       finish(record, false);
     }
@@ -68,49 +88,72 @@ export async function gradeClass(o: GradeOptions): Promise<GradeRun> {
 
 async function gradeOne(studentDir: string, student: string, lesson: Lesson): Promise<LessonRecord> {
   const started = Date.now();
-  const folder = findLessonFolder(studentDir, lesson);
-  if (!folder) {
-    return {
-      student,
-      lesson: lesson.name,
-      status: 'not-submitted',
-      points: 0,
-      maxPoints: POINTS_PER_LESSON,
-      scenarios: [],
-      feedback: notSubmittedFeedback(lesson),
-      ms: Date.now() - started,
-    };
-  }
+  const record = (status: GradeStatus, feedback: Text, rest: Partial<LessonRecord> = {}): LessonRecord => ({
+    student,
+    lesson: lesson.name,
+    status,
+    points: 0,
+    maxPoints: POINTS_PER_LESSON,
+    scenarios: [],
+    feedback,
+    ms: Date.now() - started,
+    ...rest,
+  });
+  const found = findLessonFolder(studentDir, lesson);
+  if (!found) return record('not-submitted', lessonNote(lesson, 0, NOT_SUBMITTED, { id: lesson.manifest.id }));
+  if ('link' in found) return record('refused', lessonNote(lesson, 0, REFUSED_LINK, { path: printable(found.link) }));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'socket-course-grade-'));
+  const removeWork = trackTempDir(work);
   try {
-    takeLessonFiles(lesson, folder, work);
+    const taken = takeLessonFiles(lesson, found.folder, work);
+    if (taken.refused.length > 0) return record('missing-files', refusedFeedback(lesson, taken.refused));
     // Two scenarios at a time per lesson; the grader's jobs multiply that.
     const result = await runLesson(lesson, work, { lang: 'en', concurrency: 2 });
-    return {
-      student,
-      lesson: lesson.name,
-      status: result.status,
+    return record(result.status, feedbackFor(result, work), {
       points: pointsFor(result),
-      maxPoints: POINTS_PER_LESSON,
       scenarios: result.scenarios.map((s) => ({ id: s.id, title: s.title, status: s.status, reason: s.failure?.reason, summary: s.failure?.summary, ms: s.ms })),
-      feedback: feedbackFor(result, work),
-      ms: Date.now() - started,
-    };
+    });
+  } catch (err) {
+    // A fault in the course's own code, for this pair only: recorded, and the run goes on.
+    const detail = printable((err as Error)?.stack ?? String(err));
+    return record('checker-error', lessonNote(lesson, 0, CHECKER_ERROR, {}, detail));
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+    removeWork();
   }
 }
 
-function notSubmittedFeedback(lesson: Lesson): Text {
+const NOT_SUBMITTED = text('Not submitted: no folder lesson-{id}-… in the submission.', '제출하지 않음: 제출물에 lesson-{id}-… 폴더가 없습니다.');
+const REFUSED_LINK = text(
+  'Not taken: {path} is a link that leads out of the submission (to another folder, a classmate\'s or the course\'s). Submit the files themselves.',
+  '가져오지 않음: {path}은(는) 제출물 밖(다른 폴더, 다른 학생이나 코스의 폴더)을 가리키는 링크입니다. 파일 자체를 제출하세요.',
+);
+const CHECKER_ERROR = text(
+  'The checker itself failed while grading this lesson; this is not the student\'s fault. Grade it again after the course is fixed.',
+  '이 레슨을 채점하는 중 검사기 자체에서 오류가 났습니다. 학생의 잘못이 아닙니다. 코스를 고친 뒤 다시 채점하세요.',
+);
+const REFUSED_FILE: Record<RefusedWhy, Text> = {
+  missing: text('{file}: missing', '{file}: 없음'),
+  link: text('{file}: a link, not taken (submit the file itself)', '{file}: 링크라서 가져오지 않음(파일 자체를 제출하세요)'),
+  'not-a-file': text('{file}: not a regular file, not taken', '{file}: 일반 파일이 아니라서 가져오지 않음'),
+  'too-large': text('{file}: larger than 1 MiB, not taken', '{file}: 1MiB보다 커서 가져오지 않음'),
+};
+
+/** A lesson's feedback section: its heading with the points, then the text (and a detail block). */
+function lessonNote(lesson: Lesson, points: number, body: Text, vars: Record<string, string>, detail?: string): Text {
   const fb = {} as Text;
   for (const lang of LANGS) {
-    const msg = text(
-      `Not submitted: no folder lesson-${lesson.manifest.id}-… in the submission.`,
-      `제출하지 않음: 제출물에 lesson-${lesson.manifest.id}-… 폴더가 없습니다.`,
-    )[lang];
-    fb[lang] = `## ${lesson.name} — ${lesson.manifest.title[lang]} (0/${POINTS_PER_LESSON})\n\n${msg}\n`;
+    const block = detail ? `\n${codeFence(detail)}\n` : '';
+    fb[lang] = `## ${lesson.name} — ${lesson.manifest.title[lang]} (${points}/${POINTS_PER_LESSON})\n\n${fill(body, vars)[lang]}\n${block}`;
   }
   return fb;
+}
+
+function refusedFeedback(lesson: Lesson, refused: TakenFiles['refused']): Text {
+  const lines = refused.map((r) => fill(REFUSED_FILE[r.why], { file: r.file }));
+  const head = text('Some of the lesson\'s files could not be taken, so nothing was run:', '레슨 파일 일부를 가져올 수 없어 아무것도 실행하지 않았습니다:');
+  const body = {} as Text;
+  for (const lang of LANGS) body[lang] = `${head[lang]}\n\n${lines.map((l) => `- ${l[lang]}`).join('\n')}`;
+  return lessonNote(lesson, 0, body, {});
 }
 
 /** The same report `npm run check` prints, as plain text inside the feedback Markdown. */
@@ -122,7 +165,7 @@ function feedbackFor(result: LessonResult, work: string): Text {
     const o = { lang: lang as Lang, style, cwd: COURSE_ROOT, explained: new Set<string>() };
     const body = [...result.scenarios.map((s) => renderScenario(s, result, o)), renderSummary(result, o)].join('');
     const clean = body.split(work + path.sep).join('').split(work).join('.');
-    fb[lang] = `## ${result.lesson.name} — ${result.lesson.manifest.title[lang]} (${points}/${POINTS_PER_LESSON})\n\n\`\`\`text\n${clean.trimEnd()}\n\`\`\`\n`;
+    fb[lang] = `## ${result.lesson.name} — ${result.lesson.manifest.title[lang]} (${points}/${POINTS_PER_LESSON})\n\n${codeFence(clean.trimEnd())}\n`;
   }
   return fb;
 }

@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pick, text, type Lang } from '../i18n.ts';
+import { printable } from '../report/visible.ts';
+import { studentFileName } from './names.ts';
 import type { GradeStatus, LessonRecord } from './records.ts';
 
 export interface Gradebook {
@@ -20,6 +22,8 @@ export const STATUS_TEXT: Record<GradeStatus, ReturnType<typeof text>> = {
   'not-submitted': text('not submitted', '제출하지 않음'),
   'missing-files': text('missing files', '파일 없음'),
   'compile-error': text('does not compile', '컴파일 오류'),
+  refused: text('refused: a link out of the submission', '거부: 제출물 밖을 가리키는 링크'),
+  'checker-error': text('checker error (not the student\'s fault)', '검사기 오류(학생 잘못 아님)'),
 };
 
 /** `lesson-03-echo-stream` → `lesson-03`, the gradebook's column name. */
@@ -31,8 +35,13 @@ export function total(book: Gradebook, student: string): number {
   return book.lessons.reduce((sum, l) => sum + (book.records.get(student)?.get(l)?.points ?? 0), 0);
 }
 
-function csvCell(v: string | number): string {
-  const s = String(v);
+/**
+ * A CSV cell a spreadsheet shows as text: a cell that would start a formula (`=`, `+`, `-`,
+ * `@`, or a tab or CR before one) gets a leading `'`, as OWASP advises for CSV injection.
+ */
+export function csvCell(v: string | number): string {
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -46,7 +55,8 @@ export function gradebookCsv(book: Gradebook): string {
 
 export function feedbackMarkdown(book: Gradebook, student: string, lang: Lang): string {
   const max = book.lessons.reduce((sum, l) => sum + (book.records.get(student)?.get(l)?.maxPoints ?? 10), 0);
-  const head = pick(text(`# Feedback for ${student}\n\nTotal: **${total(book, student)} / ${max}**\n`, `# ${student} 피드백\n\n합계: **${total(book, student)} / ${max}**\n`), lang);
+  const name = printable(student);
+  const head = pick(text(`# Feedback for ${name}\n\nTotal: **${total(book, student)} / ${max}**\n`, `# ${name} 피드백\n\n합계: **${total(book, student)} / ${max}**\n`), lang);
   const parts = book.lessons.map((l) => book.records.get(student)?.get(l)?.feedback[lang] ?? '');
   return [head, ...parts].join('\n');
 }
@@ -67,8 +77,14 @@ export function gradescopeJson(book: Gradebook, student: string, lang: Lang): st
   return JSON.stringify({ score: total(book, student), output: pick(text('socket-course autograder', 'socket-course 자동 채점'), lang), tests, visibility: 'visible' }, null, 2) + '\n';
 }
 
-function xml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+/** Text XML 1.0 allows (control bytes, lone surrogates, U+FFFE and U+FFFF removed), escaped. */
+export function xml(s: string): string {
+  return s
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 export function junitXml(book: Gradebook, lang: Lang): string {
@@ -107,18 +123,13 @@ export function junitXml(book: Gradebook, lang: Lang): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="socket-course" tests="${allTests}" failures="${allFailures}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
-/** A safe file name for a student folder name. */
-export function fileName(student: string): string {
-  return student.replace(/[^\p{L}\p{N}._-]/gu, '_');
-}
-
 export function writeOutputs(out: string, book: Gradebook, lang: Lang): void {
   fs.mkdirSync(path.join(out, 'feedback'), { recursive: true });
   fs.mkdirSync(path.join(out, 'results'), { recursive: true });
   fs.writeFileSync(path.join(out, 'gradebook.csv'), gradebookCsv(book));
   fs.writeFileSync(path.join(out, 'junit.xml'), junitXml(book, lang));
   for (const s of book.students) {
-    fs.writeFileSync(path.join(out, 'feedback', `${fileName(s)}.md`), feedbackMarkdown(book, s, lang));
-    fs.writeFileSync(path.join(out, 'results', `${fileName(s)}.json`), gradescopeJson(book, s, lang));
+    fs.writeFileSync(path.join(out, 'feedback', `${studentFileName(s)}.md`), feedbackMarkdown(book, s, lang));
+    fs.writeFileSync(path.join(out, 'results', `${studentFileName(s)}.json`), gradescopeJson(book, s, lang));
   }
 }

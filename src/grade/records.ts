@@ -6,8 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Text } from '../i18n.ts';
+import { studentFileName } from './names.ts';
 
-export type GradeStatus = 'pass' | 'fail' | 'not-submitted' | 'missing-files' | 'compile-error';
+/**
+ * `refused`: the lesson folder is a link that leaves the student's folder; `checker-error`:
+ * grading this pair failed in the course's own code (recorded, and the run goes on).
+ */
+export type GradeStatus = 'pass' | 'fail' | 'not-submitted' | 'missing-files' | 'compile-error' | 'refused' | 'checker-error';
 
 export interface ScenarioRecord {
   id: string;
@@ -34,7 +39,7 @@ export class RecordStore {
   constructor(readonly dir: string) {}
 
   private file(student: string, lesson: string): string {
-    return path.join(this.dir, encodeURIComponent(student), `${lesson}.json`);
+    return path.join(this.dir, studentFileName(student), `${lesson}.json`);
   }
 
   has(student: string, lesson: string): boolean {

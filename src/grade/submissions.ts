@@ -27,26 +27,49 @@ export function readClassFolder(dir: string): ClassFolder {
   return { students: students.sort((a, b) => a.localeCompare(b)), stray: stray.sort() };
 }
 
-/** The student's folder for a lesson, matched by its number (`lesson-03-…`), if any. */
-export function findLessonFolder(studentDir: string, lesson: Lesson): string | undefined {
+export type LessonFolder = { folder: string } | { link: string } | undefined;
+
+function isInside(p: string, dir: string): boolean {
+  const r = path.relative(dir, p);
+  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+}
+
+/**
+ * The student's folder for a lesson, matched by its number (`lesson-03-…`), if any. A folder
+ * (or `lessons/`) that is a link leading out of the student's own folder — to the instructor's
+ * solutions, to a classmate — is not taken: `{ link }` names it, for the feedback.
+ */
+export function findLessonFolder(studentDir: string, lesson: Lesson): LessonFolder {
   const prefix = `lesson-${lesson.manifest.id}`;
+  const home = fs.realpathSync(studentDir);
   for (const base of [path.join(studentDir, 'lessons'), studentDir]) {
     if (!fs.existsSync(base) || !fs.statSync(base).isDirectory()) continue;
     const names = fs
       .readdirSync(base, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && (e.name === prefix || e.name.startsWith(`${prefix}-`)))
+      .filter((e) => (e.isDirectory() || e.isSymbolicLink()) && (e.name === prefix || e.name.startsWith(`${prefix}-`)))
       .map((e) => e.name);
     const best = names.find((n) => n === lesson.name) ?? names.sort()[0];
-    if (best) return path.join(base, best);
+    if (!best) continue;
+    const folder = path.join(base, best);
+    let real: string;
+    try {
+      real = fs.realpathSync(folder);
+    } catch {
+      return { link: path.relative(studentDir, folder) }; // a dangling link
+    }
+    if (!isInside(real, home) || !fs.statSync(real).isDirectory()) return { link: path.relative(studentDir, folder) };
+    return { folder };
   }
   return undefined;
 }
+
+export type RefusedWhy = 'missing' | 'link' | 'not-a-file' | 'too-large';
 
 export interface TakenFiles {
   /** Files copied into the working folder. */
   taken: string[];
   /** Files named by the manifest that were absent, not regular files, or too large. */
-  refused: Array<{ file: string; why: 'missing' | 'not-a-file' | 'too-large' }>;
+  refused: Array<{ file: string; why: RefusedWhy }>;
 }
 
 /** Copies the manifest's files (and nothing else) from a submission into `workDir`. */
@@ -62,7 +85,8 @@ export function takeLessonFiles(lesson: Lesson, from: string, workDir: string): 
       result.refused.push({ file, why: 'missing' });
       continue;
     }
-    if (!st.isFile()) result.refused.push({ file, why: 'not-a-file' }); // symlinks included
+    if (st.isSymbolicLink()) result.refused.push({ file, why: 'link' });
+    else if (!st.isFile()) result.refused.push({ file, why: 'not-a-file' });
     else if (st.size > MAX_FILE_BYTES) result.refused.push({ file, why: 'too-large' });
     else {
       fs.copyFileSync(src, path.join(workDir, file));

@@ -8,6 +8,7 @@ import { fill, pick, text, type Lang, type Text } from '../i18n.ts';
 import type { LessonResult, ScenarioResult } from '../checks/run-lesson.ts';
 import { describeExit } from '../checks/explain.ts';
 import { drawDiagram } from './diagram.ts';
+import { printable } from './visible.ts';
 import { makeStyle, type Style } from './style.ts';
 import { COURSE_ROOT } from '../paths.ts';
 
@@ -52,7 +53,8 @@ export function renderHeader(result: Pick<LessonResult, 'lesson' | 'dir'>, o: Re
 
 export function renderScenario(r: ScenarioResult, result: Pick<LessonResult, 'lesson'>, o: RenderOptions): string {
   const s = o.style ?? makeStyle();
-  const t = (x: Text) => pick(x, o.lang);
+  // Every text here may carry what a program printed or sent: shown with controls escaped.
+  const t = (x: Text) => printable(pick(x, o.lang));
   const time = s.dim(`${(r.ms / 1000).toFixed(2)}s`);
   if (r.status === 'pass') return `  ${s.green('✓')} ${t(r.title)} ${time}\n`;
   if (r.status === 'skip') return `  ${s.yellow('-')} ${t(r.title)} ${s.yellow(`(${t(L.skipped)}: ${t(r.skipReason!)})`)}\n`;
@@ -65,8 +67,8 @@ export function renderScenario(r: ScenarioResult, result: Pick<LessonResult, 'le
   }
   o.explained?.add(key);
   out.push(`${ind}${s.red(t(f.summary))}`);
-  if (f.expected !== undefined) out.push(`${ind}${s.bold(t(L.expected))}: ${pick(f.expected, o.lang)}`);
-  if (f.actual !== undefined) out.push(`${ind}${s.bold(t(L.got))}: ${indentRest(pick(f.actual, o.lang), ind + '  ')}`);
+  if (f.expected !== undefined) out.push(`${ind}${s.bold(t(L.expected))}: ${printable(pick(f.expected, o.lang))}`);
+  if (f.actual !== undefined) out.push(`${ind}${s.bold(t(L.got))}: ${indentRest(printable(pick(f.actual, o.lang)), ind + '  ')}`);
   for (const tr of r.transcripts.filter((x) => x.events.length > 0)) {
     out.push('', `${ind}${s.bold(t(L.exchange))}:`);
     for (const line of drawDiagram(tr, o.lang)) out.push(`  ${line}`);
@@ -76,7 +78,7 @@ export function renderScenario(r: ScenarioResult, result: Pick<LessonResult, 'le
     if (p.tail.length === 0) out.push(`${ind}${s.dim(fill(L.printedNothing, { label: p.label })[o.lang])}`);
     else {
       out.push(`${ind}${s.bold(fill(L.printed, { label: p.label })[o.lang])}:`);
-      for (const line of p.tail) out.push(`${ind}${s.dim('│')} ${line}`);
+      for (const line of p.tail) out.push(`${ind}${s.dim('│')} ${printable(line)}`);
     }
     if (p.exit && p.exit.stoppedFor !== 'killed') out.push(`${ind}${s.dim(fill(L.ended, { label: p.label, how: describeExit(p.exit) })[o.lang])}`);
   }

@@ -64,3 +64,25 @@ export function quoted(data: Buffer | string, max = 60): string {
   const v = visible(buf, max);
   return v.truncated ? `"${v.text}…" (${buf.length} bytes)` : `"${v.text}"`;
 }
+
+/**
+ * Text a program printed, safe to show in a terminal or a feedback file: every control
+ * character (C0 but the newline, DEL, C1) and every bidirectional override is shown as an
+ * escape, so output can never move the cursor, clear the screen, recolour the report or
+ * reorder what the reader sees — and cannot pass for the checker's own lines.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (c === '\t') return '\\t';
+    if (c === '\r') return '\\r';
+    return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u{${code.toString(16).toUpperCase()}}`;
+  });
+}
+
+/** A Markdown code fence longer than any run of backticks inside `body`, so it cannot be closed early. */
+export function codeFence(body: string, info = 'text'): string {
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${info}\n${body}\n${fence}`;
+}

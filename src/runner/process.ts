@@ -185,6 +185,11 @@ export class RunningProgram {
     if (this.pid !== undefined) killTree(this.pid);
   }
 
+  /** Why the engine is stopping (or stopped) it, as soon as it decides: before the exit comes. */
+  get stopReason(): ExitInfo['stoppedFor'] {
+    return this.stoppedFor;
+  }
+
   get pid(): number | undefined {
     return this.child.pid;
   }

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build, type Message } from 'esbuild';
+import { isBuiltin } from 'node:module';
+import { build, type Message, type Plugin } from 'esbuild';
 import { trackTempDir } from './cleanup.ts';
 
 export interface CompiledProgram {
@@ -43,7 +44,9 @@ export interface Build {
  * private temporary folder of its own (a boxed program sees only its own file there).
  */
 export async function compileLessonFiles(dir: string, files: readonly string[]): Promise<Build> {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'socket-course-build-'));
+  // Named after the folder (`ps` then tells which lesson or fixture a process runs), kept short.
+  const label = path.basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 24);
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `socket-course-build-${label}-`));
   const dispose = trackTempDir(outdir);
   const entryPoints = files.map((f) => path.join(dir, f));
   try {
@@ -62,6 +65,7 @@ export async function compileLessonFiles(dir: string, files: readonly string[]):
       outExtension: { '.js': '.mjs' },
       logLevel: 'silent',
       write: true,
+      plugins: [stayInside(dir)],
     });
   } catch (err) {
     dispose();
@@ -72,6 +76,34 @@ export async function compileLessonFiles(dir: string, files: readonly string[]):
     programs.set(f, { source: path.join(dir, f), output: path.join(outdir, f.replace(/\.ts$/, '.mjs')) });
   }
   return { programs, dispose };
+}
+
+function isInside(p: string, folder: string): boolean {
+  const r = path.relative(folder, p);
+  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+}
+
+/**
+ * Imports may name Node's built-ins, the lesson folder's own files and installed packages,
+ * nothing else: bundling is done outside the box, so an import of the instructor's
+ * `solutions/…` (or of a classmate's file, by absolute path or a link) must not be compiled in.
+ */
+function stayInside(dir: string): Plugin {
+  const home = fs.realpathSync(dir);
+  return {
+    name: 'stay-inside-the-lesson-folder',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind === 'entry-point' || args.pluginData?.checked) return undefined;
+        if (isBuiltin(args.path)) return { path: args.path, external: true };
+        const found = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { checked: true } });
+        if (found.errors.length > 0) return { errors: found.errors };
+        const real = fs.existsSync(found.path) ? fs.realpathSync(found.path) : found.path;
+        if (isInside(real, home) || real.split(path.sep).includes('node_modules')) return found;
+        return { errors: [{ text: `"${args.path}" is outside the lesson folder: a program may import Node's modules, packages and its own lesson's files only` }] };
+      });
+    },
+  };
 }
 
 function toCompileError(err: unknown): Error {
