@@ -214,8 +214,12 @@ describe('the checker itself interrupted', () => {
       env: { NO_COLOR: '1', SOCKET_COURSE_TAG: tag, ...env },
     });
     const end = Date.now() + 20_000;
-    while (Date.now() < end && !ready(tag)) await new Promise((r) => setTimeout(r, 25));
-    expect(ready(tag), 'the programs to interrupt never started').toBe(true);
+    let up = ready(tag);
+    while (Date.now() < end && !up) {
+      await new Promise((r) => setTimeout(r, 25));
+      up = ready(tag);
+    }
+    expect(up, 'the programs to interrupt never started').toBe(true);
     return { checker, tag }; // wrapped: an execa result is a promise, and returning it would await it
   }
 

@@ -11,10 +11,14 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { COURSE_ROOT } from '../src/paths.ts';
-import { isAlive } from './support/alive.ts';
+import { studentFileName } from '../src/grade/names.ts';
+import { gradeClass } from '../src/grade/grade.ts';
+import { loadLesson } from '../src/lessons.ts';
+import { taggedProcesses, waitUntilNone } from './support/alive.ts';
 
 const LESSON = 'lesson-01-hello-tcp';
-const PID_DIR = path.join(os.tmpdir(), `grade-test-pids-${process.pid}`);
+/** Every program a grader of this file starts carries it: how the test finds what is left. */
+const TAG = `grade-test-${process.pid}`;
 const EXPECTED = ['student,lesson-01,total', 'all-solutions,10,10', 'empty,0,0', 'hangs,5,5', 'replaced-tests,0,0', 'starters,0,0', ''].join('\n');
 
 let classDir: string;
@@ -24,11 +28,8 @@ function copy(from: string, to: string) {
   fs.cpSync(from, to, { recursive: true });
 }
 
-/** A server that accepts and never answers, recording its pid where the test can see it. */
-const HANGING_SERVER = `import fs from 'node:fs';
-import net from 'node:net';
-fs.mkdirSync(${JSON.stringify(PID_DIR)}, { recursive: true });
-fs.writeFileSync(${JSON.stringify(PID_DIR)} + '/' + process.pid, '');
+/** A server that accepts and never answers. */
+const HANGING_SERVER = `import net from 'node:net';
 const server = net.createServer((socket) => socket.on('data', () => {}));
 server.listen(Number(process.env.PORT ?? 8080), process.env.HOST ?? '127.0.0.1');
 `;
@@ -57,16 +58,14 @@ function grade(out: string, extra: string[] = []) {
   return execa(process.execPath, ['--import', 'tsx', 'scripts/grade.ts', classDir, '--lessons', '1', '--out', out, ...extra], {
     cwd: COURSE_ROOT,
     reject: false,
-    env: { NO_COLOR: '1', LANG: 'C.UTF-8' },
+    env: { NO_COLOR: '1', LANG: 'C.UTF-8', SOCKET_COURSE_TAG: TAG },
     timeout: 300_000,
   });
 }
 
-function noLearnerLeft(): boolean {
-  if (!fs.existsSync(PID_DIR)) return true;
-  const alive = fs.readdirSync(PID_DIR).filter((pid) => isAlive(Number(pid)));
-  for (const pid of alive) console.error(`still alive: ${pid}`, fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ") : "");
-  return alive.length === 0;
+/** What is still alive of the graders' programs (nothing, after any run). */
+function learnersLeft(): Promise<string[]> {
+  return waitUntilNone(() => taggedProcesses(TAG));
 }
 
 describe('npm run grade', () => {
@@ -77,17 +76,17 @@ describe('npm run grade', () => {
     expect(fs.readFileSync(path.join(out, 'gradebook.csv'), 'utf8')).toBe(EXPECTED);
     expect(r.stdout).toContain('stray.txt is not a folder; ignored');
     // per-student feedback, Gradescope results and JUnit
-    const alice = fs.readFileSync(path.join(out, 'feedback', 'hangs.md'), 'utf8');
+    const alice = fs.readFileSync(path.join(out, 'feedback', `${studentFileName('hangs')}.md`), 'utf8');
     expect(alice).toContain('## lesson-01-hello-tcp');
     expect(alice).toContain('✗');
-    expect(fs.readFileSync(path.join(out, 'feedback', 'empty.md'), 'utf8')).toContain('Not submitted');
-    const gs = JSON.parse(fs.readFileSync(path.join(out, 'results', 'all-solutions.json'), 'utf8'));
+    expect(fs.readFileSync(path.join(out, 'feedback', `${studentFileName('empty')}.md`), 'utf8')).toContain('Not submitted');
+    const gs = JSON.parse(fs.readFileSync(path.join(out, 'results', `${studentFileName('all-solutions')}.json`), 'utf8'));
     expect(gs.score).toBe(10);
     expect(gs.tests[0]).toMatchObject({ name: LESSON, score: 10, max_score: 10, status: 'passed' });
     const junit = fs.readFileSync(path.join(out, 'junit.xml'), 'utf8');
     expect(junit).toMatch(/<testsuite name="starters" tests="\d+" failures="\d+"/);
     expect(junit).toContain('<testsuite name="all-solutions"');
-    expect(noLearnerLeft()).toBe(true);
+    expect(await learnersLeft()).toEqual([]);
   }, 300_000);
 
   test('a run killed half-way and continued with --resume ends with the same gradebook', async () => {
@@ -107,8 +106,7 @@ describe('npm run grade', () => {
     expect(second.exitCode, second.stderr).toBe(0);
     expect(second.stdout).toContain('from the earlier run');
     expect(fs.readFileSync(path.join(out, 'gradebook.csv'), 'utf8')).toBe(EXPECTED);
-    await new Promise((r) => setTimeout(r, 1000)); // the killed grader's programs notice and end
-    expect(noLearnerLeft()).toBe(true);
+    expect(await learnersLeft()).toEqual([]);
   }, 300_000);
 
   test('bad input: no folder, a missing folder, a bad lesson list, a bad --jobs', async () => {
@@ -123,5 +121,53 @@ describe('npm run grade', () => {
     expect(lessons.stderr).toContain('no lesson "99"');
     const jobs = await run([classDir, '--jobs', '0']);
     expect(jobs.exitCode).toBe(2);
+    const inside = await run([classDir, '--out', path.join(classDir, 'grades')]);
+    expect(inside.exitCode).toBe(2);
+    expect(inside.stderr).toContain('is inside the submissions folder');
+    const file = path.join(classDir, 'stray.txt');
+    const onFile = await run([classDir, '--out', file]);
+    expect(onFile.exitCode).toBe(2);
+    expect(onFile.stderr).toContain('must be a folder');
+    const unboxed = await execa(process.execPath, ['--import', 'tsx', 'scripts/grade.ts', classDir, '--out', fs.mkdtempSync(path.join(os.tmpdir(), 'grade-out-'))], {
+      cwd: COURSE_ROOT,
+      reject: false,
+      env: { SOCKET_COURSE_SANDBOX: 'off' },
+    });
+    expect(unboxed.exitCode).toBe(2);
+    expect(unboxed.stderr).toContain('No sandbox can be used here');
+    expect(unboxed.stderr).toContain('--no-sandbox');
+  }, 60_000);
+
+  test('Ctrl-C: says which pairs were being graded and removes its temporary folders', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'grade-tmp-'));
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'grade-out-'));
+    const grader = execa(process.execPath, ['--import', 'tsx', 'scripts/grade.ts', classDir, '--lessons', '1', '--out', out, '--jobs', '1'], {
+      cwd: COURSE_ROOT,
+      reject: false,
+      env: { NO_COLOR: '1', LANG: 'C.UTF-8', SOCKET_COURSE_TAG: TAG, TMPDIR: tmp },
+    });
+    const end = Date.now() + 60_000;
+    while (Date.now() < end && !fs.readdirSync(tmp).some((n) => n.startsWith('socket-course-build-'))) await new Promise((r) => setTimeout(r, 25));
+    grader.kill('SIGINT');
+    const r = await grader;
+    expect(r.exitCode).toBe(130);
+    expect(r.stderr).toMatch(/Interrupted\. Being graded then, not recorded: \S+ lesson-01\./);
+    expect(fs.readdirSync(tmp).filter((n) => n.startsWith('socket-course-'))).toEqual([]); // tsx keeps its own cache there
+    expect(await learnersLeft()).toEqual([]);
+  }, 120_000);
+});
+
+describe('a fault in the course itself', () => {
+  test('is recorded as that pair\'s checker-error, and the run goes on', async () => {
+    const real = loadLesson(LESSON);
+    const broken = { ...real, checksFile: path.join(COURSE_ROOT, 'test', 'fixtures', 'broken-checks', 'checks.ts') };
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'grade-out-'));
+    const run = await gradeClass({ classDir, lessons: [broken], jobs: 2, out, resume: false });
+    const statuses = run.book.students.map((s) => run.book.records.get(s)!.get(LESSON)!.status);
+    expect(statuses).toContain('checker-error');
+    expect(statuses.filter((s) => s === 'checker-error')).toHaveLength(4); // the four with files to check
+    const record = run.book.records.get('all-solutions')!.get(LESSON)!;
+    expect(record.feedback.en).toContain('a bug in the checks');
+    expect(record.feedback.en).toContain("not the student's fault");
   }, 60_000);
 });

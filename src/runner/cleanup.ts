@@ -2,12 +2,14 @@
  * Every process the engine starts is registered here, and killed (with its whole process
  * tree) on every way out of the checker: normal exit, an exception, Ctrl-C, SIGTERM. So is
  * every temporary folder it makes (compiled programs, scratch folders). If the checker is
- * killed outright, boxed programs die with it (bwrap's --die-with-parent); unboxed ones are
- * ended by the watchdog in their preload.
+ * killed outright, a reaper it left for that (Linux) ends every process it started; besides,
+ * boxes die with their parent (bwrap's --die-with-parent) and unboxed programs are ended by
+ * the watchdog in their preload.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { killProcessTree } from './tree.ts';
+import type { Socket } from 'node:net';
+import { HAS_PROC, killProcessTree } from './tree.ts';
 
 interface Killable {
   pid: number | undefined;
@@ -75,9 +77,40 @@ export function liveCount(): number {
   return [...live].filter((p) => !p.done).length;
 }
 
+/** Every program the engine starts carries this in its environment (and passes it on). */
+export const CHECKER_MARK = `SOCKET_COURSE_CHECKER_PID=${process.pid}`;
+
+/**
+ * The last line of defence when the checker is killed outright (SIGKILL, OOM, a crash of node
+ * itself): a tiny shell, in a process group of its own, that waits for its stdin to close —
+ * only the checker holds the other end — and then kills every process whose environment
+ * carries this checker's mark, three times over a few hundred ms (a process forking at that
+ * moment is caught next round). It closes two gaps no program-side watchdog can: a box
+ * whose bwrap died before it could arm --die-with-parent, and the course's own Python and
+ * Java peers, which have no preload. After a normal exit it finds nothing and ends.
+ */
+function startReaper(): void {
+  const script = `read -r _
+for round in 1 2 3; do
+  pids=$(grep -lzx "$1" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3)
+  [ -n "$pids" ] && kill -9 $pids 2>/dev/null
+  sleep 0.2
+done`;
+  try {
+    const reaper = spawn('sh', ['-c', script, 'socket-course-reaper', CHECKER_MARK], { stdio: ['pipe', 'ignore', 'ignore'], detached: true, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+    reaper.on('error', () => {}); // no sh: the other defences remain
+    reaper.stdin!.on('error', () => {});
+    reaper.unref();
+    (reaper.stdin as Socket).unref(); // held open, but never keeps the checker alive
+  } catch {
+    // the other defences remain
+  }
+}
+
 function installCleanupHandlers(): void {
   if (installed) return;
   installed = true;
+  if (HAS_PROC) startReaper();
   process.on('exit', killAllSync);
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     process.once(signal, () => {

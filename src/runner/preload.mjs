@@ -32,8 +32,8 @@ const endAll = () => {
 // second, whether the checker's pid still exists, and kills the program's group if not. The
 // checker names itself in the environment: process.ppid is read once at start-up and may
 // already name the process we were re-parented to.
+// (It stays in the environment: children inherit it, and the checker's reaper finds them by it.)
 const checker = Number(process.env.SOCKET_COURSE_CHECKER_PID);
-delete process.env.SOCKET_COURSE_CHECKER_PID; // the learner's program need not see it
 if (checker && !process.env.SOCKET_COURSE_BOXED) {
   try {
     process.kill(checker, 0);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { killTree, track, untrack } from './cleanup.ts';
+import { CHECKER_MARK, killTree, track, untrack } from './cleanup.ts';
 import { boxedCommand, sandboxAvailable, type SandboxPaths } from './sandbox.ts';
 import type { CompiledProgram } from './transpile.ts';
 import { HAS_PROC, sampleTrees, type TreeSample } from './tree.ts';
@@ -73,7 +73,8 @@ export const RUN_TAG = process.env.SOCKET_COURSE_TAG || `run-${process.pid}-${cr
 /** Only what a program needs from the environment: nothing of the caller's secrets. */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const keep = ['PATH', 'Path', 'SystemRoot', 'SYSTEMROOT', 'WINDIR', 'TEMP', 'TMP', 'TMPDIR', 'HOME', 'USERPROFILE', 'JAVA_HOME'];
-  const env: Record<string, string> = { LANG: 'C.UTF-8', PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1', SOCKET_COURSE_TAG: RUN_TAG };
+  const [markName, markValue] = CHECKER_MARK.split('=') as [string, string];
+  const env: Record<string, string> = { LANG: 'C.UTF-8', PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1', SOCKET_COURSE_TAG: RUN_TAG, [markName]: markValue };
   for (const k of keep) if (process.env[k] !== undefined) env[k] = process.env[k]!;
   return { ...env, ...extra };
 }
@@ -345,10 +346,6 @@ export function nodeWithPreload(args: string[]): { command: string; args: string
   return { command: process.execPath, args: ['--import', pathToFileURL(PRELOAD).href, ...args] };
 }
 
-/** The environment the preload reads: the checker names its pid, so orphans can tell. */
-export function preloadEnv(env: Record<string, string> = {}): Record<string, string> {
-  return { ...env, SOCKET_COURSE_CHECKER_PID: String(process.pid) };
-}
 
 /**
  * A learner's compiled program under plain node, with source maps and the preload. Boxed, it
@@ -359,7 +356,7 @@ export function startLearnerProgram(o: LearnerStartOptions): RunningProgram {
   return startProcess({
     label: o.label,
     ...nodeWithPreload(['--enable-source-maps', `--max-old-space-size=${o.heapMiB ?? 256}`, o.program.output, ...(o.args ?? [])]),
-    env: preloadEnv(o.env),
+    env: o.env,
     cwd: o.cwd ?? path.dirname(o.program.source),
     outputBytes: o.outputBytes,
     rssLimitBytes: o.rssMiB ? o.rssMiB * 1024 * 1024 : undefined,
