@@ -2,8 +2,9 @@
  * `npm run bench`: the figures the course promises, measured here and printed (never asserted:
  * machines are noisy). Medians over several runs:
  *   - starting one learner program until it listens (plain node + preload, after one compile),
- *     beside plain `node` and `node --import tsx` for reference;
- *   - `npm run check <lesson> -- --solution` for every lesson, called directly.
+ *     boxed and unboxed, beside plain `node` and `node --import tsx` for reference;
+ *   - `npm run check <lesson> -- --solution` for every lesson, called directly, with the
+ *     sandbox and without it, interleaved, with the ratio;
  *   - grading a class of 30 students × the lessons with `npm run grade` (skip with --skip-grade).
  * Usage: npm run bench [-- --runs N] [--lessons 1,3] [--students 30] [--skip-grade]
  */
@@ -18,6 +19,7 @@ import { listLessonNames, loadLesson, resolveLessonName } from '../src/lessons.t
 import { COURSE_ROOT } from '../src/paths.ts';
 import { startLearnerProgram } from '../src/runner/process.ts';
 import { compileLessonFiles } from '../src/runner/transpile.ts';
+import { sandboxAvailable, sandboxUnavailableReason } from '../src/runner/sandbox.ts';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -29,32 +31,39 @@ function row(label: string, ms: number[]): string {
   return `${label.padEnd(52)} ${median(ms).toFixed(0).padStart(6)} ms   (min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)}, n=${ms.length})`;
 }
 
-function timeCommand(cmd: string, args: string[], runs: number): number[] {
+function timeCommand(cmd: string, args: string[], runs: number, env: Record<string, string> = {}): number[] {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    spawnSync(cmd, args, { cwd: COURSE_ROOT, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+    spawnSync(cmd, args, { cwd: COURSE_ROOT, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', ...env } });
     out.push(performance.now() - t);
   }
   return out;
 }
 
-async function timeLearnerStart(runs: number): Promise<number[]> {
+/** Spawn → listening of lesson 01's server, boxed and unboxed, one after the other. */
+async function timeLearnerStart(runs: number): Promise<{ boxed: number[]; unboxed: number[] }> {
   const lesson = loadLesson('lesson-01-hello-tcp');
   const build = await compileLessonFiles(lesson.solutionDir, lesson.manifest.files);
-  const out: number[] = [];
+  const times = { boxed: [] as number[], unboxed: [] as number[] };
   try {
     for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      const p = startLearnerProgram({ label: 'server', program: build.programs.get('server.ts')!, env: { HOST: '127.0.0.1', PORT: '0' } });
-      await p.waitListening('tcp', 10_000);
-      out.push(performance.now() - t);
-      await p.kill();
+      for (const box of ['boxed', 'unboxed'] as const) {
+        const t = performance.now();
+        const p = startLearnerProgram({ label: 'server', program: build.programs.get('server.ts')!, env: { HOST: '127.0.0.1', PORT: '0' }, sandbox: box === 'boxed' ? {} : false });
+        await p.waitListening('tcp', 10_000);
+        times[box].push(performance.now() - t);
+        await p.kill();
+      }
     }
   } finally {
     build.dispose();
   }
-  return out;
+  return times;
+}
+
+function ratio(a: number[], b: number[]): string {
+  return `${(median(a) / median(b)).toFixed(2)}×`;
 }
 
 /** A class folder: even-numbered students hand in the solutions, odd-numbered the starters. */
@@ -89,12 +98,22 @@ await runCommand(async () => {
   console.log('Starting one program');
   console.log(row('plain node (node -e 0)', timeCommand(process.execPath, ['-e', '0'], runs * 2)));
   console.log(row('node --import tsx (what npx tsx costs)', timeCommand(process.execPath, ['--import', 'tsx', '-e', '0'], runs * 2)));
-  console.log(row('learner server: spawn → listening (compiled once)', await timeLearnerStart(runs * 4)));
+  const box = sandboxAvailable() ? 'bubblewrap' : `none: ${sandboxUnavailableReason()}`;
+  const start = await timeLearnerStart(runs * 4);
+  console.log(row('learner server: spawn → listening, boxed', start.boxed));
+  console.log(row('learner server: spawn → listening, unboxed', start.unboxed));
+  console.log(`${'  the box costs'.padEnd(52)} ${(median(start.boxed) - median(start.unboxed)).toFixed(0).padStart(6)} ms   (${ratio(start.boxed, start.unboxed)}; sandbox: ${box})`);
 
-  console.log('\nChecking a lesson (npm run check <lesson> -- --solution, every scenario)');
+  console.log('\nChecking a lesson (npm run check <lesson> -- --solution, every scenario), boxed / unboxed');
+  const check = (name: string, sandbox: string) => timeCommand(process.execPath, ['--import', 'tsx', 'scripts/check.ts', name, '--solution'], 1, { SOCKET_COURSE_SANDBOX: sandbox });
   for (const name of lessons) {
-    const ms = timeCommand(process.execPath, ['--import', 'tsx', 'scripts/check.ts', name, '--solution'], runs);
-    console.log(row(name, ms));
+    const boxed: number[] = [];
+    const unboxed: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      boxed.push(...check(name, 'auto'));
+      unboxed.push(...check(name, 'off'));
+    }
+    console.log(`${row(`${name}, boxed`, boxed)}\n${row(`${name}, unboxed`, unboxed)}   → ${ratio(boxed, unboxed)}`);
   }
   console.log(row('lesson-01 through npm (npm run check …)', timeCommand('npm', ['run', '--silent', 'check', 'lesson-01', '--', '--solution'], runs)));
 

@@ -333,8 +333,8 @@ export interface LearnerStartOptions {
   heapMiB?: number;
   rssMiB?: number;
   processes?: number;
-  /** More than the program's own files that it may see in its box. */
-  sandbox?: SandboxPaths;
+  /** More than the program's own files that it may see in its box; `false`: unboxed (the bench). */
+  sandbox?: SandboxPaths | false;
   stdin?: string | Buffer;
   keepStdinOpen?: boolean;
   cwd?: string;
@@ -361,7 +361,7 @@ export function startLearnerProgram(o: LearnerStartOptions): RunningProgram {
     outputBytes: o.outputBytes,
     rssLimitBytes: o.rssMiB ? o.rssMiB * 1024 * 1024 : undefined,
     processLimit: o.processes,
-    sandbox: { readOnly: [...own, ...(o.sandbox?.readOnly ?? [])], readWrite: o.sandbox?.readWrite },
+    sandbox: o.sandbox === false ? false : { readOnly: [...own, ...(o.sandbox?.readOnly ?? [])], readWrite: o.sandbox?.readWrite },
     stdin: o.stdin,
     keepStdinOpen: o.keepStdinOpen,
   });
