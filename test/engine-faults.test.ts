@@ -42,11 +42,23 @@ function refused(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * A lesson 01 folder for a fault: its faulty server.ts beside the reference client. The folder
+ * is named after the fault, and so is the build (`socket-course-build-<fault>-…`).
+ */
+function faultFolder(fault: string): string {
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faults-')), fault);
+  fs.mkdirSync(dir);
+  fs.copyFileSync(path.join(FAULTS, fault, 'server.ts'), path.join(dir, 'server.ts'));
+  fs.copyFileSync(path.join(lesson.solutionDir, 'client.ts'), path.join(dir, 'client.ts'));
+  return dir;
+}
+
 /** Runs lesson 01's first server scenario against a faulty server.ts. */
 async function runFault(fault: string, limits: Partial<typeof lesson.manifest.limits> = {}): Promise<{ r: LessonResult; ms: number; reason?: string; summary?: string; output: string }> {
   const started = Date.now();
   const limited = { ...lesson, manifest: { ...lesson.manifest, limits: { ...lesson.manifest.limits, ...limits } } };
-  const r = await runLesson(limited, path.join(FAULTS, fault), { lang: 'en', only: (s) => s.id === 'server-answers-a-line' });
+  const r = await runLesson(limited, faultFolder(fault), { lang: 'en', only: (s) => s.id === 'server-answers-a-line' });
   const s = r.scenarios[0];
   return { r, ms: Date.now() - started, reason: s?.failure?.reason, summary: s?.failure?.summary.en, output: s?.programs.flatMap((p) => p.tail).join('\n') ?? '' };
 }
@@ -159,7 +171,7 @@ describe.runIf(boxed).concurrent('a program that tries to get out of its box (bu
     const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'looks-around-'));
     try {
       fs.writeFileSync(path.join(probe, 'server.ts'), lookAround(probe));
-      fs.copyFileSync(path.join(FAULTS, 'hangs', 'client.ts'), path.join(probe, 'client.ts'));
+      fs.copyFileSync(path.join(lesson.solutionDir, 'client.ts'), path.join(probe, 'client.ts'));
       const r = await runLesson(lesson, probe, { lang: 'en', only: (s) => s.id === 'server-answers-a-line' });
       const seen = JSON.parse(r.scenarios[0]!.programs[0]!.tail.find((l) => l.startsWith('{'))!) as Record<string, unknown>;
       expect(seen).toEqual({
@@ -223,7 +235,7 @@ describe('the checker itself interrupted', () => {
     return { checker, tag }; // wrapped: an execa result is a promise, and returning it would await it
   }
 
-  const onFault = (fault: string) => ['--dir', path.join(FAULTS, fault)];
+  const onFault = (fault: string) => ['--dir', faultFolder(fault)];
   const childIsUp = () => processesWith('fixture:starts-a-child').length > 0;
 
   test('Ctrl-C (SIGINT): exits 130 and leaves no learner process', async () => {
