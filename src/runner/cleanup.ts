@@ -78,7 +78,7 @@ export function liveCount(): number {
 }
 
 /** Every program the engine starts carries this in its environment (and passes it on). */
-export const CHECKER_MARK = `SOCKET_COURSE_CHECKER_PID=${process.pid}`;
+export const CHECKER_ENV = { SOCKET_COURSE_CHECKER_PID: String(process.pid) };
 
 /**
  * The last line of defence when the checker is killed outright (SIGKILL, OOM, a crash of node
@@ -97,7 +97,8 @@ for round in 1 2 3; do
   sleep 0.2
 done`;
   try {
-    const reaper = spawn('sh', ['-c', script, 'socket-course-reaper', CHECKER_MARK], { stdio: ['pipe', 'ignore', 'ignore'], detached: true, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+    const mark = `SOCKET_COURSE_CHECKER_PID=${process.pid}`;
+    const reaper = spawn('sh', ['-c', script, 'socket-course-reaper', mark], { stdio: ['pipe', 'ignore', 'ignore'], detached: true, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
     reaper.on('error', () => {}); // no sh: the other defences remain
     reaper.stdin!.on('error', () => {});
     reaper.unref();

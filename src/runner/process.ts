@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CHECKER_MARK, killTree, track, untrack } from './cleanup.ts';
+import { CHECKER_ENV, killTree, track, untrack } from './cleanup.ts';
 import { boxedCommand, sandboxAvailable, type SandboxPaths } from './sandbox.ts';
 import type { CompiledProgram } from './transpile.ts';
 import { HAS_PROC, sampleTrees, type TreeSample } from './tree.ts';
@@ -73,8 +73,7 @@ export const RUN_TAG = process.env.SOCKET_COURSE_TAG || `run-${process.pid}-${cr
 /** Only what a program needs from the environment: nothing of the caller's secrets. */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const keep = ['PATH', 'Path', 'SystemRoot', 'SYSTEMROOT', 'WINDIR', 'TEMP', 'TMP', 'TMPDIR', 'HOME', 'USERPROFILE', 'JAVA_HOME'];
-  const [markName, markValue] = CHECKER_MARK.split('=') as [string, string];
-  const env: Record<string, string> = { LANG: 'C.UTF-8', PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1', SOCKET_COURSE_TAG: RUN_TAG, [markName]: markValue };
+  const env: Record<string, string> = { LANG: 'C.UTF-8', PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1', SOCKET_COURSE_TAG: RUN_TAG, ...CHECKER_ENV };
   for (const k of keep) if (process.env[k] !== undefined) env[k] = process.env[k]!;
   return { ...env, ...extra };
 }
@@ -99,6 +98,9 @@ function unwatchTree(p: RunningProgram): void {
     sampler = undefined;
   }
 }
+
+/** bwrap itself: the process the checker starts, and the box's init (pid 1 inside). */
+const BOX_PROCESSES = 2;
 
 /** A boxed program killed by a signal exits (through bwrap) with 128 + the signal's number. */
 function signalFromBoxedExit(code: number | null): NodeJS.Signals | undefined {
@@ -165,8 +167,9 @@ export class RunningProgram {
   /** The whole tree's figures, from the shared sampler: held against the limits. */
   onSample(sample: TreeSample): void {
     const { rssLimitBytes, processLimit } = this.opts;
+    const processes = sample.processes - (this.boxed ? BOX_PROCESSES : 0);
     if (rssLimitBytes && sample.rssBytes > rssLimitBytes) this.stop('memory-limit', sample.rssBytes, rssLimitBytes);
-    else if (processLimit && sample.processes > processLimit) this.stop('process-limit', sample.processes, processLimit);
+    else if (processLimit && processes > processLimit) this.stop('process-limit', processes, processLimit);
   }
 
   /** Without /proc, only the program itself can be measured (through its preload). */
@@ -345,7 +348,6 @@ export function nodeWithPreload(args: string[]): { command: string; args: string
   // The preload as a URL, so a Windows drive path works too.
   return { command: process.execPath, args: ['--import', pathToFileURL(PRELOAD).href, ...args] };
 }
-
 
 /**
  * A learner's compiled program under plain node, with source maps and the preload. Boxed, it
