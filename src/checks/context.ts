@@ -3,14 +3,14 @@
  * checker's peers, and the ways to end a scenario (fail with an explanation, or skip).
  * Everything a scenario starts is registered here and torn down by `dispose()`.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { text, type Lang, type Text } from '../i18n.ts';
 import type { Lesson } from '../lessons.ts';
 import { PeerServer, connectPeer } from '../peers/tcp.ts';
 import type { PeerSocket } from '../peers/peer-socket.ts';
 import { Transcript } from '../peers/transcript.ts';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { trackTempDir } from '../runner/cleanup.ts';
 import { startLearnerProgram, startProcess, type ExitInfo, type ListenInfo, type RunningProgram, type StartOptions } from '../runner/process.ts';
 import type { SandboxPaths } from '../runner/sandbox.ts';
