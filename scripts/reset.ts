@@ -3,7 +3,6 @@
  * keeps a backup of the learner's files first (the command says where). The starter is the
  * version committed in the course's git history, so nothing else has to be kept around.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline/promises';
@@ -13,16 +12,25 @@ import { UsageError } from '../src/errors.ts';
 import { fill, pick, text } from '../src/i18n.ts';
 import { findLesson } from '../src/lessons.ts';
 import { COURSE_ROOT, STATE_DIR } from '../src/paths.ts';
+import { readState, writeState } from '../src/progress.ts';
+import { committedVersion } from '../src/starter.ts';
 
 function starterOf(file: string): Buffer {
+  const found = committedVersion(file);
+  if (found) return found;
   const rel = path.relative(COURSE_ROOT, file).split(path.sep).join('/');
-  try {
-    return execFileSync('git', ['show', `HEAD:${rel}`], { cwd: COURSE_ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    throw new UsageError(
-      text(`Cannot find the starter version of ${rel} in git. Is this folder a git clone of the course?`, `git에서 ${rel}의 시작 버전을 찾을 수 없습니다. 이 폴더가 코스를 git으로 복제한 것인가요?`),
-    );
-  }
+  throw new UsageError(
+    text(`Cannot find the starter version of ${rel} in git. Is this folder a git clone of the course?`, `git에서 ${rel}의 시작 버전을 찾을 수 없습니다. 이 폴더가 코스를 git으로 복제한 것인가요?`),
+  );
+}
+
+/** Starting over includes the hints: the next `npm run hint` shows the first one again. */
+function resetHints(lessonName: string): boolean {
+  const state = readState();
+  if (!state.hintsShown[lessonName]) return false;
+  delete state.hintsShown[lessonName];
+  writeState(state);
+  return true;
 }
 
 await runCommand(async () => {
@@ -45,11 +53,13 @@ await runCommand(async () => {
   });
   if (changed.length === 0) {
     process.stdout.write(`${fill(text('Nothing to reset: the files of {lesson} are the starter files.', '되돌릴 것이 없습니다. {lesson}의 파일은 시작 파일 그대로입니다.'), { lesson: lesson.name })[lang]}\n`);
+    if (resetHints(lesson.name)) process.stdout.write(`${pick(text('The hints start again from the first.', '힌트는 처음부터 다시 보여 줍니다.'), lang)}\n`);
     return 0;
   }
   if (!values.yes) {
     if (!process.stdin.isTTY) {
-      throw new UsageError(text('No terminal to ask for confirmation: run again with --yes.', '확인을 물을 터미널이 없습니다. --yes를 붙여 다시 실행하세요.'));
+      const again = `npm run reset ${positionals[0]} -- --yes`;
+      throw new UsageError(text(`No terminal to ask for confirmation. To reset without asking: ${again}`, `확인을 물을 터미널이 없습니다. 묻지 않고 되돌리려면: ${again}`));
     }
     const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
     const question = fill(text('Restore the starter files of {lesson} ({files})? Your files are backed up first. [y/N] ', '{lesson}의 시작 파일({files})을 되돌릴까요? 지금 파일은 먼저 백업합니다. [y/N] '), { lesson: lesson.name, files: changed.join(', ') })[lang];
@@ -70,5 +80,6 @@ await runCommand(async () => {
   }
   const where = path.relative(process.cwd(), backup) || backup;
   process.stdout.write(`${fill(text('Restored {files} of {lesson}. Your files are in {where}.', '{lesson}의 {files}을(를) 되돌렸습니다. 이전 파일은 {where}에 있습니다.'), { files: changed.join(', '), lesson: lesson.name, where })[lang]}\n`);
+  if (resetHints(lesson.name)) process.stdout.write(`${pick(text('The hints start again from the first.', '힌트는 처음부터 다시 보여 줍니다.'), lang)}\n`);
   return 0;
 });

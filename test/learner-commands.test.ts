@@ -23,9 +23,27 @@ function run(script: string, args: string[], env: Record<string, string> = {}) {
   });
 }
 
+/**
+ * The engine, commands, tests and checks of this working tree over the clone, so the commands
+ * tested are the ones being changed; the lessons' starter files stay as committed, as a
+ * learner's fresh clone has them.
+ */
+function overlayEngine(): void {
+  for (const p of ['src', 'scripts', 'test', 'solutions', 'package.json', 'vitest.config.ts', 'tsconfig.json']) {
+    fs.cpSync(path.join(COURSE_ROOT, p), path.join(clone, p), { recursive: true });
+  }
+  for (const name of fs.readdirSync(path.join(COURSE_ROOT, 'lessons'))) {
+    for (const p of ['.checks', 'lesson.json']) {
+      const from = path.join(COURSE_ROOT, 'lessons', name, p);
+      if (fs.existsSync(from)) fs.cpSync(from, path.join(clone, 'lessons', name, p), { recursive: true });
+    }
+  }
+}
+
 beforeAll(async () => {
   clone = fs.mkdtempSync(path.join(os.tmpdir(), 'course-clone-'));
   await execa('git', ['clone', '-q', COURSE_ROOT, clone]);
+  overlayEngine();
   fs.symlinkSync(path.join(COURSE_ROOT, 'node_modules'), path.join(clone, 'node_modules'), 'junction');
   state = fs.mkdtempSync(path.join(os.tmpdir(), 'course-state-'));
 }, 60_000);
@@ -73,19 +91,53 @@ describe('npm run reset', () => {
   test('bad input: an unknown lesson', async () => {
     expect((await run('reset', ['nope', '--yes'])).exitCode).toBe(2);
   });
+
+  test('a deleted lesson file: check says how to get the starter back', async () => {
+    const file = path.join(clone, 'lessons/lesson-04-line-protocol/server.ts');
+    const starter = fs.readFileSync(file);
+    fs.rmSync(file);
+    const r = await run('check', ['lesson-04']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('To get the starter back: npm run reset lesson-04');
+    fs.writeFileSync(file, starter);
+  });
+
+  test('through npm, --yes before "--" is honoured; the hints start over from the first', async () => {
+    await run('hint', ['lesson-02']);
+    await run('hint', ['lesson-02']);
+    const file = path.join(clone, 'lessons/lesson-02-endpoints/server.ts');
+    const starter = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, '// begun\n');
+    const r = await execa('npm', ['run', '--silent', 'reset', 'lesson-02', '--yes'], { cwd: clone, reject: false, env: { NO_COLOR: '1', LANG: 'C.UTF-8', SOCKET_COURSE_STATE: state }, timeout: 60_000 });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(starter);
+    expect(r.stdout).toContain('The hints start again from the first.');
+    expect((await run('hint', ['lesson-02'])).stdout).toMatch(/^Hint 1 of/);
+  });
 });
 
 describe('npm run check with no lesson: the progress overview', () => {
   test('stops at the first unfinished lesson with its first failure; passed lessons are not re-run', async () => {
     const first = await run('check', []);
     expect(first.exitCode).toBe(1);
-    expect(first.stdout).toContain('✗ lesson-01-hello-tcp');
+    expect(first.stdout).toMatch(/→ lesson-01-hello-tcp .* — not started \(~\d+ min\)/); // untouched: not a failure
+    expect(first.stdout).toContain('0 of 10 lessons passed.');
     expect(first.stdout).toContain('Next: lesson-01-hello-tcp');
+    // begin lesson 01 wrongly: now it is checked, and fails
+    fs.appendFileSync(path.join(clone, LESSON, 'client.ts'), '\n// begun\n');
+    const begun = await run('check', []);
+    expect(begun.stdout).toMatch(/✗ lesson-01-hello-tcp .* — failing/);
+    expect(begun.stdout).toContain('Next: lesson-01-hello-tcp. First failure:');
     // finish lesson 01
     for (const f of ['server.ts', 'client.ts']) fs.copyFileSync(path.join(clone, 'solutions/lesson-01-hello-tcp', f), path.join(clone, LESSON, f));
+    const passed = await run('check', ['lesson-01']);
+    expect(passed.stdout).toContain('Compare your files with the reference solution in solutions/lesson-01-hello-tcp/.');
+    expect(passed.stdout).toContain('Next: lesson-02-endpoints — read lessons/lesson-02-endpoints/README.md, then run: npm run check lesson-02');
     const second = await run('check', []);
-    expect(second.stdout).toContain('✓ lesson-01-hello-tcp');
-    expect(second.stdout).toMatch(/✗ lesson-02/);
+    expect(second.stdout).toMatch(/✓ lesson-01-hello-tcp .* — passed/);
+    expect(second.stdout).toMatch(/→ lesson-02-endpoints .* — not started/);
+    expect(second.stdout).toMatch(/· lesson-03-echo-stream .* — not started/);
+    expect(second.stdout).toContain('1 of 10 lessons passed.');
     const progress = () => JSON.parse(fs.readFileSync(path.join(state, 'progress.json'), 'utf8')).lessons['lesson-01-hello-tcp'].at;
     const passedAt = progress();
     const third = await run('check', ['--lang', 'ko']);
@@ -114,9 +166,29 @@ describe('npm run watch', () => {
     for (let i = 0; i < 3; i++) fs.writeFileSync(file, `${body}\n// save ${i}\n`); // three quick saves
     expect(await waitFor(() => watching() >= 2, 60_000)).toBe(true);
     expect(runs()).toBe(2);
-    watch.kill('SIGINT');
+    expect(text).toMatch(/── run 2, \d\d:\d\d:\d\d ─+\n/); // a separator between runs
+    for (let i = 3; i < 5; i++) fs.writeFileSync(file, `${body}\n// save ${i}\n`);
+    expect(await waitFor(() => runs() >= 3, 30_000)).toBe(true);
+    watch.kill('SIGINT'); // while the third run is going
     const r = await watch;
     expect(r.exitCode).toBe(130);
+    expect(watching()).toBe(2); // no "Watching…" after Ctrl-C
     void output;
   }, 180_000);
+});
+
+describe('npm test after a learner has done a lesson', () => {
+  test('"the untouched starter fails" still passes: it tests the starter as committed, not the learner\'s files', async () => {
+    for (const f of ['server.ts', 'client.ts']) fs.copyFileSync(path.join(clone, 'solutions/lesson-01-hello-tcp', f), path.join(clone, LESSON, f));
+    const vitest = path.join(clone, 'node_modules', 'vitest', 'vitest.mjs');
+    const r = await execa(process.execPath, [vitest, 'run', 'test/lessons.test.ts', '-t', 'lesson-01-hello-tcp the untouched starter fails'], {
+      cwd: clone,
+      reject: false,
+      env: { NO_COLOR: '1', CI: '1' },
+      timeout: 120_000,
+    });
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/1 passed/);
+    expect(r.stderr).not.toContain('testing the working files'); // the clone is a git checkout
+  }, 150_000);
 });
