@@ -8,10 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import stringWidth from 'string-width';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { COURSE_ROOT } from '../src/paths.ts';
 import { loadLesson } from '../src/lessons.ts';
 import { listVariants, materialize } from './support/variants.ts';
+import { committedStarters, type Starters } from './support/starters.ts';
 
 const ESC = '\u001b[';
 
@@ -25,6 +26,22 @@ function check(args: string[], env: Record<string, string> = {}) {
   });
 }
 
+// Lesson 01's starter as committed, so these tests do not depend on the learner's work in lessons/.
+let starter: Starters;
+const starters = {} as { lesson04: Starters };
+beforeAll(() => {
+  starter = committedStarters(loadLesson('lesson-01-hello-tcp'));
+  starters.lesson04 = committedStarters(loadLesson('lesson-04-line-protocol'));
+});
+afterAll(() => {
+  starter.dispose();
+  starters.lesson04.dispose();
+});
+
+function npm(args: string[]) {
+  return execa('npm', ['run', '--silent', ...args], { cwd: COURSE_ROOT, reject: false, env: { NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '' }, timeout: 90_000 });
+}
+
 describe.concurrent('npm run check', () => {
   test('as typed, through npm: the solution passes with exit 0', async () => {
     const r = await execa('npm', ['run', '--silent', 'check', 'lesson-01', '--', '--solution'], { cwd: COURSE_ROOT, reject: false, timeout: 90_000 });
@@ -32,8 +49,24 @@ describe.concurrent('npm run check', () => {
     expect(r.stdout).toContain('Lesson passed!');
   });
 
+  // npm keeps flags typed before "--" for itself and passes them as npm_config_<flag>.
+  test('through npm without "--": --solution and --lang ko are honoured, with a tip on how to type them', async () => {
+    const r = await npm(['check', 'lesson-01', '--solution', '--lang', 'ko']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('레슨 통과!');
+    expect(r.stderr).toContain('npm run check lesson-01 -- --lang ko --solution');
+  });
+
+  test('through npm without "--": a flag whose value npm dropped is answered with exactly what to type', async () => {
+    const r = await npm(['check', 'lesson-01', '--dir', 'test/fixtures/faults/syntax-error']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('npm run check -- lesson-01 --dir test/fixtures/faults/syntax-error');
+    const bogus = await check(['lesson-01', '--bogus']);
+    expect(bogus.stderr).toContain('npm run check -- --help'); // what npm itself lets through
+  });
+
   test('the untouched starter fails with exit 1 and says what to do', async () => {
-    const r = await check(['lesson-01']);
+    const r = await check(['lesson-01', '--dir', starter.dir]);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain('✗');
     expect(r.stdout).toContain('Fix the first failure above');
@@ -86,6 +119,55 @@ describe.concurrent('npm run check', () => {
     expect(r.stdout).toMatch(/syntax-error[\\/]server\.ts:\d+:\d+ does not compile/);
   });
 
+  test('--only runs one check; a wrong id lists the ids', async () => {
+    const r = await check(['lesson-01', '--solution', '--only', 'client-sends-and-prints']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('1 of 1 checks passed');
+    expect(r.stdout).toContain('Run without --only to check the whole lesson.');
+    const wrong = await check(['lesson-01', '--solution', '--only', 'nope']);
+    expect(wrong.exitCode).toBe(2);
+    expect(wrong.stderr).toContain('has no check "nope"');
+    expect(wrong.stderr).toContain('  server-answers-a-line');
+  });
+
+  test('--bail stops at the first failure', async () => {
+    const r = await check(['lesson-04', '--dir', starters.lesson04.dir, '--bail']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout.match(/^ {2}✗/gm)).toHaveLength(1);
+    expect(r.stdout).toMatch(/Stopped at the first failure \(--bail\): \d+ more not run\./);
+  });
+
+  test('the lesson 04 starter: one mistake is explained once, its repeats in a line each', async () => {
+    const r = await check(['lesson-04', '--dir', starters.lesson04.dir]);
+    expect(r.exitCode).toBe(1);
+    const repeats = r.stdout.match(/\(explained above\)/g) ?? [];
+    expect(repeats.length).toBeGreaterThan(3);
+    expect(r.stdout.split('\n').length).toBeLessThan(120);
+  });
+
+  test('type errors are a warning, not a failure', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'typed-'));
+    for (const f of ['server.ts', 'client.ts']) fs.copyFileSync(path.join(COURSE_ROOT, 'solutions/lesson-01-hello-tcp', f), path.join(dir, f));
+    const server = path.join(dir, 'server.ts');
+    fs.writeFileSync(server, fs.readFileSync(server, 'utf8').replace('const PORT = Number(', 'const PORT: string = Number('));
+    const r = await check(['lesson-01', '--dir', dir]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/Warning: \d+ type errors? in your files/);
+    expect(r.stdout).toMatch(/server\.ts:\d+:\d+ Type 'number' is not assignable to type 'string'\. \(TS2322\)/);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  test('an import that cannot be found is not called a syntax error', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-'));
+    for (const f of ['server.ts', 'client.ts']) fs.copyFileSync(path.join(COURSE_ROOT, 'solutions/lesson-01-hello-tcp', f), path.join(dir, f));
+    fs.writeFileSync(path.join(dir, 'client.ts'), `import chalk from 'chalk';\nconsole.log(chalk);\n${fs.readFileSync(path.join(dir, 'client.ts'), 'utf8')}`);
+    const r = await check(['lesson-01', '--dir', dir]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('The import "chalk" cannot be found');
+    expect(r.stdout).not.toContain('syntax error');
+    fs.rmSync(dir, { recursive: true });
+  });
+
   test('--solution and --dir together: exit 2', async () => {
     const r = await check(['lesson-01', '--solution', '--dir', '.']);
     expect(r.exitCode).toBe(2);
@@ -105,11 +187,11 @@ describe.concurrent('npm run check', () => {
   });
 
   test('plain text when output is captured or NO_COLOR is set; colour when FORCE_COLOR asks', async () => {
-    const plain = await check(['lesson-01']);
+    const plain = await check(['lesson-01', '--dir', starter.dir]);
     expect(plain.stdout).not.toContain(ESC);
-    const noColor = await check(['lesson-01'], { NO_COLOR: '1', FORCE_COLOR: '1' });
+    const noColor = await check(['lesson-01', '--dir', starter.dir], { NO_COLOR: '1', FORCE_COLOR: '1' });
     expect(noColor.stdout).not.toContain(ESC);
-    const forced = await check(['lesson-01'], { FORCE_COLOR: '1' });
+    const forced = await check(['lesson-01', '--dir', starter.dir], { FORCE_COLOR: '1' });
     expect(forced.stdout).toContain(ESC);
   });
 

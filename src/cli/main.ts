@@ -5,12 +5,11 @@
  */
 import { detectLang, pick } from '../i18n.ts';
 import { UsageError } from '../errors.ts';
+import { langFromArgv } from './args.ts';
 
 export async function runCommand(body: () => Promise<number>): Promise<void> {
   // Errors can come before the command has parsed its flags, so --lang is looked up here too.
-  const at = process.argv.indexOf('--lang');
-  const langFlag = at === -1 ? /--lang=(\w+)/.exec(process.argv.join(' '))?.[1] : process.argv[at + 1];
-  const lang = detectLang(langFlag);
+  const lang = detectLang(langFromArgv(process.argv.slice(2)));
   try {
     process.exitCode = await body();
   } catch (err) {
