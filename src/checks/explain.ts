@@ -66,10 +66,141 @@ const KNOWN_CRASHES: KnownCrash[] = [
   },
 ];
 
-/** The last lines a program printed, for the report. */
-export function outputTail(program: RunningProgram, lines = 12): string[] {
+/** The learner's file and line a stack frame like `    at fn (/…/server.ts:19:21)` names, if it names one. */
+function learnerFrame(line: string, learnerFiles: readonly string[]): { file: string; line: number } | undefined {
+  if (!/^\s+at /.test(line) || /node_modules|node:internal/.test(line)) return undefined;
+  for (const f of learnerFiles) {
+    const m = new RegExp(`[\\\\/]${f.replace(/[.]/g, '\\.')}:(\\d+):\\d+\\)?\\s*$`).exec(line);
+    if (m) return { file: f, line: Number(m[1]) };
+  }
+  return undefined;
+}
+
+/** `TypeError: x is not a function`, `Error [ERR_MODULE_NOT_FOUND]: …`, `Error: read ECONNRESET`. */
+const ERROR_LINE = /^(?:Uncaught )?(?:[A-Z]\w*)?(?:Error|Exception)\b/;
+/** Node ends an uncaught exception's report with its version: the sign of a crash. */
+const CRASH_TRAILER = /^Node\.js v\d+\.\d+\.\d+\s*$/;
+/** The first line of Node's crash report: where it was thrown (`/…/server.ts:19`, `node:events:502`). */
+const THROWN_AT = /^\S+:\d+\s*$/;
+
+/** What a crash report says, found in a program's output lines. */
+interface CrashReport {
+  /** Indexes of the lines that tell the story: where, the code and caret, the error, the learner's frame. */
+  keyLines: number[];
+  errorLine: string;
+  where?: { file: string; line: number };
+}
+
+function readCrashReport(all: string[], learnerFiles: readonly string[]): CrashReport | undefined {
+  let end = -1;
+  for (let i = all.length - 1; i >= 0; i--) if (CRASH_TRAILER.test(all[i]!)) { end = i; break; }
+  if (end === -1) return undefined;
+  let start = end;
+  while (start > 0 && !THROWN_AT.test(all[start]!)) start--;
+  const keyLines: number[] = [];
+  // The code and the caret under it, when they show the learner's own line: the header names
+  // their .ts file, or the compiled .mjs the checker runs (whose path and line mean nothing to
+  // the learner, so only then is the header left out).
+  const header = all[start] ?? '';
+  const names = (ext: string) => learnerFiles.some((f) => header.includes(f.replace(/\.ts$/, ext)));
+  if (THROWN_AT.test(header) && (names('.ts') || names('.mjs'))) keyLines.push(...(names('.ts') ? [start] : []), start + 1, start + 2);
+  let errorAt = all.findIndex((l, i) => i > start && i < end && ERROR_LINE.test(l));
+  if (errorAt === -1) errorAt = all.findIndex((l, i) => i > start + 2 && i < end && l.trim() !== ''); // `throw 'text'`
+  if (errorAt !== -1) keyLines.push(errorAt);
+  let where: CrashReport['where'];
+  for (let i = Math.max(errorAt, start); i < end && !where; i++) {
+    where = learnerFrame(all[i]!, learnerFiles);
+    if (where) keyLines.push(i);
+  }
+  if (!where) {
+    const m = /[\\/]([\w.-]+\.ts):(\d+)\s*$/.exec(header);
+    if (m && learnerFiles.includes(m[1]!)) where = { file: m[1]!, line: Number(m[2]) };
+  }
+  return { keyLines: keyLines.filter((i) => i < all.length), errorLine: errorAt === -1 ? '' : all[errorAt]!.trim(), where };
+}
+
+function outputLines(program: RunningProgram): string[] {
   const all = program.allOutput().replace(/\s+$/, '').split('\n');
-  return all.filter((l, i) => l !== '' || i > 0).slice(-lines);
+  while (all.length > 0 && all[0] === '') all.shift();
+  return all;
+}
+
+/**
+ * The lines of a program's output worth showing: the last `lines`, and before them, when the
+ * program crashed, the lines a long stack trace would push out of view: where it was thrown, the
+ * error itself and the first frame in the learner's own file. `…` marks what is left out.
+ */
+export function outputTail(program: RunningProgram, lines = 12, learnerFiles: readonly string[] = []): string[] {
+  const all = outputLines(program);
+  const key = readCrashReport(all, learnerFiles)?.keyLines ?? [];
+  // The key lines take the place of the oldest lines of the tail, so the box keeps its size.
+  const above = key.filter((i) => i < all.length - lines).length;
+  const shown = new Set<number>(key);
+  for (let i = Math.max(0, all.length - Math.max(4, lines - above)); i < all.length; i++) shown.add(i);
+  const out: string[] = [];
+  let last = -1;
+  for (const i of [...shown].sort((a, b) => a - b)) {
+    if (i === last + 2) out.push(all[i - 1]!); // a gap of one line: the line itself says more than '…'
+    else if (i > last + 1) out.push('…');
+    out.push(all[i]!);
+    last = i;
+  }
+  return out;
+}
+
+/** An uncaught exception (or unhandled 'error' event) that ended a program with a non-zero code. */
+export interface Crash {
+  program: RunningProgram;
+  errorLine: string;
+  /** The learner's file and line the stack trace points at, if it does. */
+  where?: { file: string; line: number };
+}
+
+export function findCrash(program: RunningProgram, learnerFiles: readonly string[]): Crash | undefined {
+  const exit = program.exitInfo;
+  if (!exit || exit.stoppedFor || exit.code === 0 || exit.code === null) return undefined;
+  const report = readCrashReport(outputLines(program), learnerFiles);
+  if (!report) return undefined;
+  return { program, errorLine: report.errorLine, where: report.where };
+}
+
+/** Reasons that already explain how a program ended: a crash found later does not replace them. */
+const ENDING_EXPLAINED = /crash|died|exited|unhandled|write-after-end|address-in-use|module-not-found|memory-limit|output-limit|process-limit|stack-trace|error-handler|bind-error|exit-code|checker-error|ignored-port|never-listened/;
+
+/**
+ * True when a failure already is about how a program ended: by its reason, or because the
+ * lesson's check read the crash and named its cause ("Your server crashed reading bytes that
+ * had not arrived yet"), which says more than the general explanation would.
+ */
+export function explainsProgramEnd(f: FailureDetails): boolean {
+  return ENDING_EXPLAINED.test(f.reason) || /\bcrash/i.test(f.summary.en);
+}
+
+/**
+ * The crash as the finding, in place of what the checker saw because of it (a missing reply,
+ * an early FIN): the error line, the learner's file:line, and what to do.
+ */
+export function crashFailure(crash: Crash, seen: FailureDetails): FailureDetails {
+  const { program } = crash;
+  const file = crash.where?.file ?? program.label;
+  const base = programFailure(file, program.exitInfo!, program, 'during-exchange');
+  const at = crash.where ? `${crash.where.file}:${crash.where.line}` : undefined;
+  const error = crash.errorLine || program.label;
+  return {
+    ...base,
+    summary: crash.where
+      ? fill(text('{file} crashed at line {line}: {error}', '{file} {line}번째 줄에서 예외가 발생해 비정상 종료했습니다: {error}'), { file, line: crash.where.line, error })
+      : fill(text('{file} crashed: {error}', '{file}이(가) 예외로 비정상 종료했습니다: {error}'), { file, error }),
+    actual: fill(text('{how}; before that the check saw: {seen}', '{how}. 그 전에 검사기가 본 것: {seen}'), { how: describeExit(program.exitInfo!), seen: seen.summary }),
+    cause: base.reason === 'exited-during-exchange'
+      ? text('An exception nobody caught ended the program; what the check saw after that (no reply, a close) follows from the crash.', '아무도 잡지 않은 예외가 프로그램을 끝냈습니다. 그 뒤에 검사기가 본 것(답 없음, 연결 끊김)은 이 비정상 종료의 결과입니다.')
+      : base.cause,
+    fix: at
+      ? fill(text('Open {at}: the stack trace above points at the line that threw. Fix it, then check again.', '{at}을(를) 열어 보세요. 위의 스택 트레이스가 예외를 던진 줄을 가리킵니다. 고친 뒤 다시 검사하세요.'), { at })
+      : base.fix,
+    section: base.section ?? 'course:when-things-go-wrong',
+    collapseKey: `${base.reason}\0${file}`,
+  };
 }
 
 /** A failure for a program that ended (or was stopped) when it should not have. */

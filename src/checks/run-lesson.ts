@@ -13,7 +13,7 @@ import type { Transcript } from '../peers/transcript.ts';
 import type { ExitInfo, ListenInfo } from '../runner/process.ts';
 import { CompileError, compileLessonFiles, type Build } from '../runner/transpile.ts';
 import { ScenarioContext } from './context.ts';
-import { outputTail, programFailure } from './explain.ts';
+import { crashFailure, explainsProgramEnd, findCrash, outputTail, programFailure } from './explain.ts';
 import { CheckFailure, ScenarioSkipped, type FailureDetails, type Scenario } from './scenario.ts';
 
 export interface ProgramSummary {
@@ -46,6 +46,8 @@ export interface LessonResult {
   missing: string[];
   compileError?: CompileError;
   scenarios: ScenarioResult[];
+  /** Scenarios not run because of `bail`. */
+  notRun?: number;
   ms: number;
 }
 
@@ -60,6 +62,8 @@ export interface RunOptions {
   concurrency?: number;
   /** Called for each scenario in the lesson's order, as soon as it and those before it are done. */
   onScenario?: (r: ScenarioResult) => void;
+  /** Stop at the first failure: no scenario is started after one has failed (`--bail`). */
+  bail?: boolean;
 }
 
 const checksCache = new Map<string, Scenario[]>();
@@ -89,14 +93,30 @@ export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Pro
   }
   try {
     const scenarios = (await loadScenarios(lesson)).filter(o.only ?? (() => true));
-    const emit = inOrder(scenarios.length, o.onScenario);
-    const run = async (i: number) => emit(i, await runScenario(lesson, build, scenarios[i]!, o.lang));
+    let failed: ScenarioResult | undefined;
+    const stop = () => Boolean(o.bail && failed);
+    // With bail, nothing is reported after the first failure in the lesson's order.
+    const emit = inOrder(scenarios.length, (r) => {
+      if (o.bail && emit.reported().some((x) => x.status === 'fail' && x !== r)) return false;
+      o.onScenario?.(r);
+      return true;
+    });
+    const run = async (i: number) => {
+      const r = await runScenario(lesson, build, scenarios[i]!, o.lang);
+      if (r.status === 'fail') failed ??= r;
+      emit(i, r);
+    };
     const indexes = scenarios.map((_, i) => i);
-    await mapWithConcurrency(indexes.filter((i) => !scenarios[i]!.timing), o.concurrency ?? defaultConcurrency(), run);
-    await mapWithConcurrency(indexes.filter((i) => scenarios[i]!.timing), 1, run);
-    const results = emit.results();
-    const status = results.some((r) => r.status === 'fail') ? 'fail' : 'pass';
-    return { ...base, status, scenarios: results, ms: Date.now() - started };
+    await mapWithConcurrency(indexes.filter((i) => !scenarios[i]!.timing), o.concurrency ?? defaultConcurrency(), run, stop);
+    await mapWithConcurrency(indexes.filter((i) => scenarios[i]!.timing), 1, run, stop);
+    const results = emit.reported();
+    // A failure whose predecessors were never run (bail stopped them) is still reported.
+    if (failed && !results.some((r) => r.status === 'fail')) {
+      results.push(failed);
+      o.onScenario?.(failed);
+    }
+    const status = failed ? 'fail' : 'pass';
+    return { ...base, status, scenarios: results, notRun: scenarios.length - results.length, ms: Date.now() - started };
   } finally {
     build.dispose();
   }
@@ -104,6 +124,7 @@ export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Pro
 
 async function runScenario(lesson: Lesson, build: Build, s: Scenario, lang: Lang): Promise<ScenarioResult> {
   const ctx = new ScenarioContext(lesson, build, lang);
+  const learnerFiles = lesson.manifest.files;
   const started = Date.now();
   const limitMs = s.limitMs ?? lesson.manifest.limits.scenarioMs;
   let status: ScenarioResult['status'] = 'pass';
@@ -125,6 +146,7 @@ async function runScenario(lesson: Lesson, build: Build, s: Scenario, lang: Lang
     }
   } finally {
     clearTimeout(timer);
+    if (failure) failure = await preferCrash(ctx, failure, learnerFiles);
     for (const t of ctx.transcripts) t.freeze();
     await ctx.dispose();
   }
@@ -136,7 +158,7 @@ async function runScenario(lesson: Lesson, build: Build, s: Scenario, lang: Lang
     failure,
     skipReason,
     transcripts: ctx.transcripts,
-    programs: ctx.programs.map((p) => ({ label: p.label, pid: p.pid, exit: p.exitInfo, listens: p.listens, tail: outputTail(p) })),
+    programs: ctx.programs.map((p) => ({ label: p.label, pid: p.pid, exit: p.exitInfo, listens: p.listens, tail: outputTail(p, 12, learnerFiles) })),
     notes: ctx.notes,
   };
 }
@@ -150,6 +172,25 @@ async function limitHit(ctx: ScenarioContext): Promise<FailureDetails | undefine
   if (!stopped) return undefined;
   const exit = (await stopped.waitExit(2000)) ?? { code: null, signal: 'SIGKILL' as const, stoppedFor: stopped.stopReason };
   return programFailure(ctx.fileOf(stopped) ?? stopped.label, exit, stopped, 'during-exchange');
+}
+
+/** How long a program that is going down may take to finish its crash report and exit. */
+const CRASH_SETTLE_MS = 300;
+
+/**
+ * When one of the scenario's programs crashed, the crash is the finding: a missing reply or an
+ * early close is only what the checker saw because of it. Node writes the crash report before it
+ * exits (and its sockets close), but its exit may not be in yet: a program that has printed to
+ * stderr gets a moment to finish going down.
+ */
+async function preferCrash(ctx: ScenarioContext, failure: FailureDetails, learnerFiles: readonly string[]): Promise<FailureDetails> {
+  if (explainsProgramEnd(failure)) return failure;
+  await Promise.all(ctx.programs.filter((p) => !p.done && p.stderr() !== '').map((p) => p.waitExit(CRASH_SETTLE_MS)));
+  for (const p of ctx.programs) {
+    const crash = findCrash(p, learnerFiles);
+    if (crash) return crashFailure(crash, failure);
+  }
+  return failure;
 }
 
 class ScenarioTimeout extends Error {
@@ -182,27 +223,28 @@ export function defaultConcurrency(): number {
   return Math.min(4, Math.max(2, os.availableParallelism()));
 }
 
-/** Hands results to `cb` in index order, however they complete. */
-function inOrder(n: number, cb?: (r: ScenarioResult) => void) {
+/** Hands results to `cb` in index order, however they complete; `cb` may refuse one (false). */
+function inOrder(n: number, cb: (r: ScenarioResult) => boolean) {
   const done: Array<ScenarioResult | undefined> = new Array(n);
+  const reported: ScenarioResult[] = [];
   let next = 0;
   const emit = (i: number, r: ScenarioResult) => {
     done[i] = r;
     while (next < n && done[next]) {
       const ready = done[next]!;
-      next++; // not inside cb?.(…): an absent callback would skip the increment
-      cb?.(ready);
+      next++; // not inside cb(…): a throwing callback would skip the increment
+      if (cb(ready)) reported.push(ready);
     }
   };
-  emit.results = () => done as ScenarioResult[];
+  emit.reported = () => reported;
   return emit;
 }
 
-async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>, stop: () => boolean = () => false): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !stop()) {
       const i = next++;
       results[i] = await fn(items[i]!);
     }

@@ -31,6 +31,11 @@ export interface FailureDetails {
   fix?: Text;
   /** Anchor of the README section that explains it (without `#`). */
   section?: string;
+  /**
+   * Failures with the same key are explained once per report, later ones in one line; by
+   * default the reason with its cause and fix (one mistake seen by many checks is one mistake).
+   */
+  collapseKey?: string;
 }
 
 export class CheckFailure extends Error {

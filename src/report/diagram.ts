@@ -10,7 +10,7 @@
 import stringWidth from 'string-width';
 import { fill, pick, text, type Lang } from '../i18n.ts';
 import type { Transcript, TranscriptEvent } from '../peers/transcript.ts';
-import { visible } from './visible.ts';
+import { byteCount, cutVisible, hexBytes, looksLikeText, visible } from './visible.ts';
 
 const LEFT = 12; // column of the left lifeline
 const SPAN = 46; // columns between the lifelines
@@ -48,14 +48,27 @@ function between(label: string): string {
   return `${' '.repeat(LEFT)}│${pad(`   ${fit(label, SPAN - 4)}`, SPAN)}│`;
 }
 
-/** `"hello\n"`, or `"hello wor…" (61440 bytes)` cut so that the byte count always shows. */
-function dataLabel(bytes: Buffer): string {
+/** `(61440 bytes)`, `(1 byte)`, `(61440바이트)`. */
+function countLabel(n: number, lang: Lang): string {
+  return lang === 'ko' ? `(${n}바이트)` : `(${byteCount(n)})`;
+}
+
+/**
+ * `"hello\n"`, or `"hello wor…" (61440 bytes)` cut so that the byte count always shows, and
+ * never inside an escape such as `\xEB`. Bytes that are not mostly text are shown in hex.
+ */
+function dataLabel(bytes: Buffer, lang: Lang): string {
   const max = SPAN - 7;
+  if (!looksLikeText(bytes)) {
+    const count = ` ${countLabel(bytes.length, lang)}`;
+    const hex = hexBytes(bytes, max - stringWidth(count) - 2);
+    return `${hex.text}${hex.truncated ? ' …' : ''}${count}`;
+  }
   const v = visible(bytes, 400);
   const whole = `"${v.text}"`;
   if (!v.truncated && stringWidth(whole) <= max) return whole;
-  const suffix = `…" (${bytes.length} bytes)`;
-  return `"${fit(v.text, max - 1 - stringWidth(suffix) + 1).replace(/…$/, '')}${suffix}`;
+  const suffix = `…" ${countLabel(bytes.length, lang)}`;
+  return `"${cutVisible(v.text, max - 1 - stringWidth(suffix), stringWidth)}${suffix}`;
 }
 
 function eventLine(e: TranscriptEvent, lang: Lang): string {
@@ -63,7 +76,7 @@ function eventLine(e: TranscriptEvent, lang: Lang): string {
     case 'connect':
       return arrow('connect', e.dir);
     case 'data':
-      return arrow(dataLabel(e.bytes), e.dir);
+      return arrow(dataLabel(e.bytes, lang), e.dir);
     case 'fin':
       return arrow('FIN', e.dir);
     case 'rst':

@@ -58,11 +58,71 @@ export function visible(data: Buffer | string, max = 120): Visible {
   return { text: out, cutCharacter, truncated: i < buf.length };
 }
 
+/** `1 byte`, `61440 bytes`: the English count; Korean reports turn it into 바이트 (see localCounts). */
+export function byteCount(n: number): string {
+  return n === 1 ? '1 byte' : `${n} bytes`;
+}
+
 /** `"hello\n"` with quotes, shortened with `…` and a byte count when long. */
 export function quoted(data: Buffer | string, max = 60): string {
   const buf = typeof data === 'string' ? Buffer.from(data) : data;
   const v = visible(buf, max);
-  return v.truncated ? `"${v.text}…" (${buf.length} bytes)` : `"${v.text}"`;
+  return v.truncated ? `"${v.text}…" (${byteCount(buf.length)})` : `"${v.text}"`;
+}
+
+/**
+ * quoted() is language-neutral so that it can sit in both halves of a Text; the one English word
+ * it carries, its `(61440 bytes)` count, is put in the report's language here.
+ */
+export function localCounts(s: string, lang: 'en' | 'ko'): string {
+  return lang === 'ko' ? s.replace(/\((\d[\d,]*) bytes?\)/g, '($1바이트)') : s;
+}
+
+/** One shown unit of visible() text: an escape (`\xEB`, `\n`, `\\`) or one character. */
+const UNIT = /\\x[0-9A-F]{2}|\\u\{[0-9A-F]+\}|\\[nrt0\\"]|[\s\S]/gu;
+
+/** The units of visible() text that fit in `columns` (by `width`), never cutting an escape in two. */
+export function cutVisible(shown: string, columns: number, width: (s: string) => number): string {
+  let out = '';
+  for (const m of shown.matchAll(UNIT)) {
+    if (width(out + m[0]) > columns) break;
+    out += m[0];
+  }
+  return out;
+}
+
+/**
+ * True when bytes read as text: printable ASCII, tabs and line ends, and whole UTF-8
+ * characters make up nearly all of them. Binary (a frame header, random bytes) is shown in hex.
+ */
+export function looksLikeText(bytes: Buffer): boolean {
+  if (bytes.length === 0) return true;
+  let text = 0;
+  let i = 0;
+  // A character cut by the chunk boundary is text too (shown as \xEB\x85): its tail at the start…
+  while (i < Math.min(3, bytes.length) && (bytes[i]! & 0xc0) === 0x80) i++;
+  text += i;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = sequenceLength(b);
+    if (len === 1) {
+      if ((b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x0d || b === 0x09) text++;
+      i++;
+      continue;
+    }
+    const seq = len > 1 ? bytes.subarray(i, i + len) : undefined;
+    // …and its head at the end (a lead byte and the continuation bytes that made it in).
+    if (seq && seq.subarray(1).every((c) => (c & 0xc0) === 0x80)) text += seq.length;
+    i += seq ? seq.length : 1;
+  }
+  return text / bytes.length >= 0.9;
+}
+
+/** `80 3A 9F 00` — bytes in hex, as many as fit in `columns`. */
+export function hexBytes(bytes: Buffer, columns: number): { text: string; truncated: boolean } {
+  const n = Math.min(bytes.length, Math.max(1, Math.floor((columns + 1) / 3)));
+  const text = [...bytes.subarray(0, n)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  return { text, truncated: n < bytes.length };
 }
 
 /**

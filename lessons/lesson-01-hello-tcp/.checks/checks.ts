@@ -17,6 +17,7 @@ import {
   programFailure,
   quoted,
   text,
+  type FailureDetails,
   type PeerSocket,
   type ScenarioContext,
   type StartedServer,
@@ -204,6 +205,25 @@ async function clientScenario(
   }
 }
 
+/** Together, neither ended: the lesson's client waits for the server's close, which never came. */
+function serverKeptTogetherOpen(): FailureDetails {
+  return {
+    reason: 'no-fin',
+    summary: text(
+      'Your client was still waiting 3 s later, and your server had not closed the connection.',
+      '3초가 지나도 클라이언트는 기다리고 있었고, 서버는 연결을 닫지 않았습니다.',
+    ),
+    expected: text('the server replies and closes (FIN); the client prints the reply and exits', '서버가 답하고 닫으면(FIN) 클라이언트가 답장을 출력하고 종료'),
+    actual: text('both programs still running', '두 프로그램 모두 실행 중'),
+    cause: text(
+      "Your client waits for the server to close, as the source's Python client does ('end'). Your server is still running: it did not end the connection (or did not stop listening).",
+      "클라이언트는 원문의 Python 클라이언트처럼 서버가 닫기를('end') 기다립니다. 서버가 아직 실행 중이니 연결을 끝내지 않았습니다(또는 listen을 멈추지 않았습니다).",
+    ),
+    fix: text("In the server, reply with socket.end('hello client\\n') and call server.close(). The server checks above show it alone.", "서버에서 socket.end('hello client\\n')로 답하고 server.close()를 호출하세요. 위의 서버 검사가 서버만 따로 보여 줍니다."),
+    section: 'the-server-step-by-step',
+  };
+}
+
 /** The source's own program (Python or Java) against one of the learner's. */
 function interop(id: string, title: Text, run: (ctx: ScenarioContext) => Promise<void>) {
   return { id, title, run };
@@ -250,7 +270,11 @@ export default defineScenarios([
     run: async (ctx) => {
       const server = await ctx.startServer();
       const client = ctx.startClient({ port: server.port });
-      const run = await expectClientSuccess(ctx, client, 3000);
+      const exited = await client.waitExit(3000);
+      // The client prints and exits when the server closes: a client still waiting while the
+      // server still runs is the server's missing close, not the client's.
+      if (!exited && !server.program.done) ctx.fail(serverKeptTogetherOpen());
+      const run = await expectClientSuccess(ctx, client, exited ? 0 : 500);
       expectPrinted(ctx, who.client, run.stdout, 'hello client', 'client-did-not-print-reply');
       await expectServerDone(ctx, server);
       expectPrinted(ctx, who.server, server.program.stdout(), REQUEST, 'server-did-not-print');

@@ -29,6 +29,7 @@ export function count(n: number): string {
 export function describeBytes(b: Buffer): Text {
   if (b.length === 0) return text('0 bytes', '0바이트');
   const sum = sha256(b).slice(0, 16);
+  if (b.length === 1) return fill(text('1 byte (SHA-256 {sum}…)', '1바이트 (SHA-256 {sum}…)'), { sum });
   return fill(text('{n} bytes (SHA-256 {sum}…)', '{n}바이트 (SHA-256 {sum}…)'), { n: count(b.length), sum });
 }
 

@@ -56,20 +56,36 @@ function expectServerAlive(ctx: ScenarioContext, server: StartedServer): void {
   if (!exit) return;
   // Node 20 says "This socket has been ended by the other party" (EPIPE) for a write after the
   // peer's FIN; other versions and paths say ERR_STREAM_WRITE_AFTER_END ("write after end").
-  if (/ERR_STREAM_WRITE_AFTER_END|This socket has been ended by the other party/.test(server.program.stderr())) {
+  const stderr = server.program.stderr();
+  if (/ERR_STREAM_WRITE_AFTER_END|This socket has been ended by the other party/.test(stderr)) {
+    // Which side ended the socket decides the story: Node after the client's FIN (EPIPE, "ended
+    // by the other party"), or the server's own end() before a later write (write after end).
+    const byPeer = /This socket has been ended by the other party/.test(stderr);
     ctx.fail({
       reason: 'write-after-end',
       summary: text('Your server crashed writing to a socket that was already ended (an unhandled \'error\' event).', "서버가 이미 끝난 소켓에 쓰다가 죽었습니다(처리되지 않은 'error' 이벤트)."),
       expected: text('the server stays up and keeps serving', '서버가 죽지 않고 계속 서비스함'),
-      actual: text('"This socket has been ended by the other party" (EPIPE) or ERR_STREAM_WRITE_AFTER_END, and the process ended', '"This socket has been ended by the other party"(EPIPE) 또는 ERR_STREAM_WRITE_AFTER_END 오류로 프로세스가 끝남'),
-      cause: text(
-        "With the default allowHalfOpen: false, Node ends your side by itself as soon as the client's FIN arrives ('end'). A write after an await in the 'end' handler comes too late: it raises an 'error' event, and an 'error' with no listener ends the process.",
-        "기본값 allowHalfOpen: false에서는 클라이언트의 FIN이 도착하면('end') Node가 내 쪽도 알아서 닫습니다. 'end' 핸들러에서 await 뒤에 쓰면 이미 늦어서 'error' 이벤트가 나고, 리스너 없는 'error'는 프로세스를 끝냅니다.",
-      ),
-      fix: text(
-        "Echo as the bytes arrive (socket.pipe(socket)). If you must answer after 'end', create the server with net.createServer({ allowHalfOpen: true }, …) and call socket.end() yourself; and always add socket.on('error', …).",
-        "바이트가 도착하는 대로 돌려보내세요(socket.pipe(socket)). 'end' 뒤에 답해야 한다면 net.createServer({ allowHalfOpen: true }, …)로 만들고 socket.end()를 직접 호출하세요. socket.on('error', …)도 항상 다세요.",
-      ),
+      actual: byPeer
+        ? text('"This socket has been ended by the other party" (EPIPE), and the process ended', '"This socket has been ended by the other party"(EPIPE) 오류로 프로세스가 끝남')
+        : text('ERR_STREAM_WRITE_AFTER_END ("write after end"), and the process ended', 'ERR_STREAM_WRITE_AFTER_END("write after end") 오류로 프로세스가 끝남'),
+      cause: byPeer
+        ? text(
+            "With the default allowHalfOpen: false, Node ends your side by itself as soon as the client's FIN arrives ('end'). A write after that (from a timer, an await or the 'end' handler) comes too late: it raises an 'error' event, and an 'error' with no listener ends the process.",
+            "기본값 allowHalfOpen: false에서는 클라이언트의 FIN이 도착하면('end') Node가 내 쪽도 알아서 닫습니다. 그 뒤의 쓰기(타이머, await 뒤, 'end' 핸들러 안)는 이미 늦어서 'error' 이벤트가 나고, 리스너 없는 'error'는 프로세스를 끝냅니다.",
+          )
+        : text(
+            "Your server called socket.end() (after the first chunk, say) and then wrote again when more bytes came: end() means no more writes, yet the client's bytes keep arriving. The write raises an 'error' event, and an 'error' with no listener ends the process.",
+            "서버가 socket.end()를 호출한 뒤(예: 첫 덩어리 뒤) 바이트가 더 오자 다시 썼습니다. end()는 더 쓰지 않겠다는 뜻이지만 클라이언트의 바이트는 계속 옵니다. 그 쓰기가 'error' 이벤트를 내고, 리스너 없는 'error'는 프로세스를 끝냅니다.",
+          ),
+      fix: byPeer
+        ? text(
+            "Echo as the bytes arrive (socket.pipe(socket)). If you must answer after 'end', create the server with net.createServer({ allowHalfOpen: true }, …) and call socket.end() yourself; and always add socket.on('error', …).",
+            "바이트가 도착하는 대로 돌려보내세요(socket.pipe(socket)). 'end' 뒤에 답해야 한다면 net.createServer({ allowHalfOpen: true }, …)로 만들고 socket.end()를 직접 호출하세요. socket.on('error', …)도 항상 다세요.",
+          )
+        : text(
+            "Echo every chunk and leave the closing to the client: end your side only once the client's FIN has come ('end'), which Node does for you by default. And always add socket.on('error', …).",
+            "덩어리마다 돌려보내고 닫기는 클라이언트에게 맡기세요. 내 쪽은 클라이언트의 FIN이 온 뒤('end')에만 닫으면 되고, 기본값이면 Node가 알아서 합니다. socket.on('error', …)도 항상 다세요.",
+          ),
       section: 'allow-half-open',
     });
   }
@@ -426,7 +442,9 @@ async function expectUpload(ctx: ScenarioContext, peer: PeerSocket, client: Runn
     ctx.fail({
       reason: 'client-never-half-closed',
       summary: fill(
-        cmp.kind === 'same'
+        payload.length === 0
+          ? text('Your client had nothing to send (the input is empty) and never half-closed: the server waits for your FIN.', '클라이언트는 보낼 것이 없었는데(입력이 비어 있음) half-close하지 않았습니다. 서버는 FIN을 기다립니다.')
+          : cmp.kind === 'same'
           ? text('Your client sent all {n} bytes but never half-closed: the server waits for your FIN.', '클라이언트가 {n}바이트를 모두 보냈지만 half-close하지 않았습니다. 서버는 FIN을 기다립니다.')
           : text('Your client sent {got} of {n} bytes and never half-closed: the server waits for your FIN.', '클라이언트가 {n}바이트 중 {got}바이트를 보내고 half-close하지 않았습니다. 서버는 FIN을 기다립니다.'),
         { got: count(got.length), n: count(payload.length) },

@@ -129,6 +129,25 @@ async function expectReplies(ctx: ScenarioContext, peer: PeerSocket, sent: Sent,
   ctx.fail(wrongReply(sent, expected[i]!, got[i]!));
 }
 
+/** A reply to bytes that hold no line end at all: the server answered a chunk, not a line. */
+function answeredWithoutLine(sent: Buffer, want: string, got: Buffer): FailureDetails {
+  return {
+    reason: 'wrong-reply',
+    summary: fill(text("Your server answered {n} bytes that hold no '\\n'.", "서버가 '\\n'이 하나도 없는 {n}바이트에 답했습니다."), { n: sent.length }),
+    expected: quoted(`${want}\n`),
+    actual: quoted(Buffer.concat([got, Buffer.from('\n')]), 80),
+    cause: text(
+      "No line was complete, so there was nothing to answer but the limit error: your server answered the bytes as they came (each 'data' chunk as a command), or it checks the limit only after it answers.",
+      "끝난 줄이 없으니 제한 오류 말고는 답할 것이 없었습니다. 서버가 도착한 바이트에 바로 답했거나('data' 덩어리 하나를 명령 하나로), 답한 뒤에야 제한을 검사합니다.",
+    ),
+    fix: text(
+      "Answer only complete lines (cut at '\\n'); keep the rest in the buffer, and when that rest grows past the limit reply \"ERR line too long\" and close.",
+      "완성된 줄('\\n'까지)에만 답하고 나머지는 버퍼에 두세요. 그 나머지가 제한을 넘으면 \"ERR line too long\"으로 답하고 닫으세요.",
+    ),
+    section: 'line-limit',
+  };
+}
+
 function wrongReply(sent: Sent, want: string, got: Buffer): FailureDetails {
   const s = got.toString('utf8');
   const crLeft = s === `${want}\r` || s.endsWith('\r');
@@ -313,7 +332,9 @@ async function tooLong(ctx: ScenarioContext, what: Text, line: Buffer, multibyte
   let total = line.length;
   const r = await peer.readLine(REPLY_MS);
   if (r.ok) {
-    if (r.value.toString('utf8') !== 'ERR line too long') ctx.fail(wrongReply(line, 'ERR line too long', r.value));
+    if (r.value.toString('utf8') !== 'ERR line too long') {
+      ctx.fail(line.includes(0x0a) ? wrongReply(line, 'ERR line too long', r.value) : answeredWithoutLine(line, 'ERR line too long', r.value));
+    }
     await expectClose(ctx, peer, quoted('ERR line too long\n'), 'too-long-not-closed', 'line-limit');
     return;
   }

@@ -956,7 +956,7 @@ export default defineScenarios([
           reason: 'no-reply',
           summary: text('Your server did not answer a 1 MiB ECHO within 4 s.', '서버가 1MiB ECHO에 4초 안에 답하지 않았습니다.'),
           expected: expectedText(e),
-          actual: r.kind === 'partial' ? fill(text('{n} bytes, then nothing', '{n}바이트, 그 뒤로 없음'), { n: r.got.length }) : r.kind === 'nothing' ? r.how.toUpperCase() : text('something else', '다른 것'),
+          actual: r.kind === 'partial' ? fill(text('{n}, then nothing', '{n}바이트, 그 뒤로 없음'), { n: text(r.got.length === 1 ? '1 byte' : `${r.got.length} bytes`, String(r.got.length)) }) : r.kind === 'nothing' ? r.how.toUpperCase() : text('something else', '다른 것'),
           cause: text('A large frame arrives in many chunks: keep appending to the buffer until it holds 4 + length bytes.', '큰 프레임은 여러 덩어리로 옵니다. 버퍼에 4 + length바이트가 모일 때까지 계속 이어 붙이세요.'),
           section: 'reading-frames',
         });
