@@ -1,16 +1,18 @@
 /**
- * `npm run check <lesson> [-- --solution | --dir <path>] [--lang en|ko]`
- * Checks the learner's files for one lesson against its hidden checks.
+ * `npm run check <lesson> [-- --solution | --dir <path>] [--only <id>] [--bail] [--lang en|ko]`
+ * Checks the learner's files for one lesson against its hidden checks, and type-checks them
+ * at the same time (type errors are warnings).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { langOption, parseCommandArgs } from '../src/cli/args.ts';
 import { runCommand } from '../src/cli/main.ts';
 import { UsageError } from '../src/errors.ts';
-import { pick, text } from '../src/i18n.ts';
-import { findLesson, listLessonNames } from '../src/lessons.ts';
-import { runLesson } from '../src/checks/run-lesson.ts';
-import { renderHeader, renderScenario, renderSummary } from '../src/report/terminal.ts';
+import { fill, pick, text } from '../src/i18n.ts';
+import { findLesson, listLessonNames, type Lesson } from '../src/lessons.ts';
+import { loadScenarios, runLesson } from '../src/checks/run-lesson.ts';
+import { typeCheckLessonFiles } from '../src/checks/typecheck.ts';
+import { renderHeader, renderScenario, renderSummary, renderTypeWarnings } from '../src/report/terminal.ts';
 import { makeStyle } from '../src/report/style.ts';
 import { progressFromResult, showOverview } from '../src/overview.ts';
 import { recordCheck } from '../src/progress.ts';
@@ -24,8 +26,12 @@ const HELP = text(
 Options:
   --solution        check the reference solution instead of your files
   --dir <path>      check the lesson's files in another folder
+  --only <id>       run only the check with this id (the ids are listed on a wrong id)
+  --bail            stop at the first failing check
   --lang en|ko      language of the report (default: from LANG, else English)
   --help            show this help
+
+Put options after "--", or npm keeps them:  npm run check lesson-03 -- --bail
 
 Exit code: 0 every check passed, 1 a check failed, 2 the command was used wrongly.
 Lessons: ${listLessonNames().join(', ')}`,
@@ -37,8 +43,12 @@ Lessons: ${listLessonNames().join(', ')}`,
 옵션:
   --solution        내 파일 대신 참고 답안을 검사
   --dir <경로>      다른 폴더에 있는 레슨 파일을 검사
+  --only <id>       이 id의 검사만 실행(틀린 id를 주면 id 목록을 보여 줌)
+  --bail            처음 실패한 검사에서 멈춤
   --lang en|ko      보고서 언어(기본값: LANG 환경 변수, 없으면 영어)
   --help            이 도움말 보기
+
+옵션은 "--" 뒤에 쓰세요. 앞에 쓰면 npm이 가져갑니다:  npm run check lesson-03 -- --bail
 
 종료 코드: 0 모든 검사 통과, 1 검사 실패, 2 명령을 잘못 사용함.
 레슨: ${listLessonNames().join(', ')}`,
@@ -48,6 +58,8 @@ await runCommand(async () => {
   const { values, positionals } = parseCommandArgs(process.argv.slice(2), {
     solution: { type: 'boolean' },
     dir: { type: 'string' },
+    only: { type: 'string' },
+    bail: { type: 'boolean' },
     lang: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -59,7 +71,7 @@ await runCommand(async () => {
   const style = makeStyle();
   const out = (s: string) => process.stdout.write(s);
   if (positionals.length === 0) {
-    if (values.solution || values.dir) {
+    if (values.solution || values.dir || values.only || values.bail) {
       throw new UsageError(text(`Which lesson? For example: npm run check lesson-01 -- --solution\n\n${HELP.en}`, `어느 레슨인가요? 예: npm run check lesson-01 -- --solution\n\n${HELP.ko}`));
     }
     return showOverview(lang, style, out);
@@ -75,13 +87,29 @@ await runCommand(async () => {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new UsageError(text(`Folder not found: ${dir}`, `폴더가 없습니다: ${dir}`));
   }
+  const only = values.only === undefined ? undefined : await onlyScenario(lesson, values.only);
+  const ownFiles = dir === lesson.dir;
   const explained = new Set<string>();
   out(renderHeader({ lesson, dir }, { lang, style }));
+  const types = typeCheckLessonFiles(dir, lesson.manifest.files.filter((f) => fs.existsSync(path.join(dir, f)))); // meanwhile
   const result = await runLesson(lesson, dir, {
     lang,
+    only: only === undefined ? undefined : (s) => s.id === only,
+    bail: values.bail,
     onScenario: (r) => out(renderScenario(r, { lesson }, { lang, style, explained })),
   });
-  out(renderSummary(result, { lang, style }));
-  if (dir === lesson.dir) recordCheck(lesson, progressFromResult(lesson, result)); // for the overview
+  out(renderSummary(result, { lang, style, ownFiles, partial: only !== undefined }));
+  if (result.notRun) out(`${fill(text('Stopped at the first failure (--bail): {n} more not run.', '첫 실패에서 멈췄습니다(--bail). 검사 {n}개는 실행하지 않았습니다.'), { n: result.notRun })[lang]}\n`);
+  if (result.status === 'pass' || result.status === 'fail') out(renderTypeWarnings(await types, { lang, style }));
+  // A run of some of the checks says nothing about the lesson as a whole: not recorded.
+  if (ownFiles && !only && !values.bail) recordCheck(lesson, progressFromResult(lesson, result)); // for the overview
   return result.status === 'pass' ? 0 : 1;
 });
+
+/** The scenario `--only` names, or a usage error listing the lesson's scenario ids. */
+async function onlyScenario(lesson: Lesson, id: string): Promise<string> {
+  const ids = (await loadScenarios(lesson)).map((s) => s.id);
+  if (ids.includes(id)) return id;
+  const list = ids.map((x) => `  ${x}`).join('\n');
+  throw new UsageError(text(`${lesson.name} has no check "${id}". Its checks:\n${list}`, `${lesson.name}에는 "${id}" 검사가 없습니다. 검사 목록:\n${list}`));
+}

@@ -29,14 +29,27 @@ await runCommand(async () => {
   const files = new Set(lesson.manifest.files);
   let child: ChildProcess | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let runs = 0;
+  let stopping = false;
 
   const run = () => {
     if (child && child.exitCode === null) child.kill('SIGINT'); // the check cleans up after itself
+    runs++;
     if (process.stdout.isTTY) process.stdout.write('\u001bc'); // clear the screen
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(COURSE_ROOT, 'scripts', 'check.ts'), lesson.name, '--lang', lang], { stdio: 'inherit' });
-    child.once('exit', () => {
+    // Where the screen is not cleared (a log, a pipe, tmux's scrollback) each run is marked.
+    if (runs > 1) process.stdout.write(`${separator(runs)}\n`);
+    const current = spawn(process.execPath, ['--import', 'tsx', path.join(COURSE_ROOT, 'scripts', 'check.ts'), lesson.name, '--lang', lang], { stdio: 'inherit' });
+    child = current;
+    current.once('exit', () => {
+      // Not after Ctrl-C, and not for a run a new save has replaced.
+      if (stopping || child !== current) return;
       process.stdout.write(`\n${fill(text('Watching {files} — save a file to check again, Ctrl-C to stop.', '{files} 지켜보는 중 — 저장하면 다시 검사합니다. 멈추려면 Ctrl-C.'), { files: [...files].join(', ') })[lang]}\n`);
     });
+  };
+
+  const separator = (n: number) => {
+    const label = ` ${fill(text('run {n}, {time}', '{n}번째 검사, {time}'), { n, time: new Date().toLocaleTimeString('en-GB') })[lang]} `;
+    return `──${label}${'─'.repeat(Math.max(4, 60 - label.length))}`;
   };
 
   const watcher = fs.watch(lesson.dir, (_event, name) => {
@@ -46,6 +59,7 @@ await runCommand(async () => {
   });
 
   const stop = () => {
+    stopping = true;
     watcher.close();
     clearTimeout(timer);
     if (child && child.exitCode === null) {

@@ -18,6 +18,8 @@ const ManifestSchema = z.object({
   summary: TextSchema,
   /** The files the learner edits; the only files taken from a submission. */
   files: z.array(z.string().regex(/^[\w.-]+\.ts$/)).min(1),
+  /** About how long the lesson takes a learner, reading included, in minutes (shown in the overview). */
+  minutes: z.number().int().positive().optional(),
   hints: z.array(TextSchema).min(3),
   limits: z
     .object({
