@@ -230,8 +230,8 @@ const remainderDropped: Diagnose = (got) => {
       "한 줄이 'data' 이벤트 여러 번에 나뉘어 올 수 있습니다. 덩어리의 마지막 '\\n' 뒤 조각은 다음 줄의 앞부분인데, 따로 답하거나 버렸습니다.",
     ),
     fix: text(
-      "Keep it: pending = pending + chunk; split off complete lines; leave the rest in pending for the next 'data'.",
-      "남겨 두세요: pending = pending + chunk; 완성된 줄만 떼어 내고 나머지는 다음 'data'를 위해 pending에 둡니다.",
+      "Keep it: pending = Buffer.concat([pending, chunk]); split off complete lines; leave the rest in pending for the next 'data'.",
+      "남겨 두세요: pending = Buffer.concat([pending, chunk]); 완성된 줄만 떼어 내고 나머지는 다음 'data'를 위해 pending에 둡니다.",
     ),
     section: 'keep-the-remainder',
   };
