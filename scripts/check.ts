@@ -28,6 +28,7 @@ Options:
   --dir <path>      check the lesson's files in another folder
   --only <id>       run only the check with this id (the ids are listed on a wrong id)
   --bail            stop at the first failing check
+  --seed <n>        replay the generated exchanges of an earlier run (its report names the seed)
   --lang en|ko      language of the report (default: from LANG, else English)
   --help            show this help
 
@@ -45,6 +46,7 @@ Lessons: ${listLessonNames().join(', ')}`,
   --dir <경로>      다른 폴더에 있는 레슨 파일을 검사
   --only <id>       이 id의 검사만 실행(틀린 id를 주면 id 목록을 보여 줌)
   --bail            처음 실패한 검사에서 멈춤
+  --seed <n>        이전 실행에서 만들어 낸 주고받기를 다시 실행(보고서에 시드가 나옴)
   --lang en|ko      보고서 언어(기본값: LANG 환경 변수, 없으면 영어)
   --help            이 도움말 보기
 
@@ -60,9 +62,11 @@ await runCommand(async () => {
     dir: { type: 'string' },
     only: { type: 'string' },
     bail: { type: 'boolean' },
+    seed: { type: 'string' },
     lang: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
+  const seed = seedOption(values.seed);
   const lang = langOption(values.lang);
   if (values.help) {
     process.stdout.write(`${pick(HELP, lang)}\n`);
@@ -96,6 +100,7 @@ await runCommand(async () => {
     lang,
     only: only === undefined ? undefined : (s) => s.id === only,
     bail: values.bail,
+    seed,
     onScenario: (r) => out(renderScenario(r, { lesson }, { lang, style, explained })),
   });
   out(renderSummary(result, { lang, style, ownFiles, partial: only !== undefined }));
@@ -105,6 +110,16 @@ await runCommand(async () => {
   if (ownFiles && !only && !values.bail) recordCheck(lesson, progressFromResult(lesson, result)); // for the overview
   return result.status === 'pass' ? 0 : 1;
 });
+
+/** `--seed 12345` → 12345; anything but a whole number ≥ 0 is a usage error. */
+function seedOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) {
+    throw new UsageError(text(`--seed must be a whole number, as the report gave it (not "${value}").`, `--seed는 보고서에 나온 대로 정수여야 합니다("${value}"는 안 됩니다).`));
+  }
+  return n;
+}
 
 /** The scenario `--only` names, or a usage error listing the lesson's scenario ids. */
 async function onlyScenario(lesson: Lesson, id: string): Promise<string> {

@@ -85,6 +85,8 @@ export class ScenarioContext {
     readonly lesson: Lesson,
     readonly build: Build,
     readonly lang: Lang,
+    /** Seeds every generated exchange of the run: the same seed replays the same cases. */
+    readonly seed = 0,
   ) {}
 
   /** A new exchange to record, drawn as its own diagram (left = client, right = server). */

@@ -13,6 +13,7 @@ import type { Transcript } from '../peers/transcript.ts';
 import type { ExitInfo, ListenInfo } from '../runner/process.ts';
 import { CompileError, compileLessonFiles, type Build } from '../runner/transpile.ts';
 import { ScenarioContext } from './context.ts';
+import { newSeed } from './generate.ts';
 import { crashFailure, explainsProgramEnd, findCrash, outputTail, programFailure } from './explain.ts';
 import { CheckFailure, ScenarioSkipped, type FailureDetails, type Scenario } from './scenario.ts';
 
@@ -48,6 +49,8 @@ export interface LessonResult {
   scenarios: ScenarioResult[];
   /** Scenarios not run because of `bail`. */
   notRun?: number;
+  /** The seed the generated exchanges used: `--seed` replays them. */
+  seed?: number;
   ms: number;
 }
 
@@ -64,6 +67,8 @@ export interface RunOptions {
   onScenario?: (r: ScenarioResult) => void;
   /** Stop at the first failure: no scenario is started after one has failed (`--bail`). */
   bail?: boolean;
+  /** Seed of the generated exchanges (`--seed`); a fresh one when not given. */
+  seed?: number;
 }
 
 const checksCache = new Map<string, Scenario[]>();
@@ -101,8 +106,9 @@ export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Pro
       o.onScenario?.(r);
       return true;
     });
+    const seed = o.seed ?? newSeed();
     const run = async (i: number) => {
-      const r = await runScenario(lesson, build, scenarios[i]!, o.lang);
+      const r = await runScenario(lesson, build, scenarios[i]!, o.lang, seed);
       if (r.status === 'fail') failed ??= r;
       emit(i, r);
     };
@@ -116,14 +122,14 @@ export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Pro
       o.onScenario?.(failed);
     }
     const status = failed ? 'fail' : 'pass';
-    return { ...base, status, scenarios: results, notRun: scenarios.length - results.length, ms: Date.now() - started };
+    return { ...base, status, scenarios: results, notRun: scenarios.length - results.length, seed, ms: Date.now() - started };
   } finally {
     build.dispose();
   }
 }
 
-async function runScenario(lesson: Lesson, build: Build, s: Scenario, lang: Lang): Promise<ScenarioResult> {
-  const ctx = new ScenarioContext(lesson, build, lang);
+async function runScenario(lesson: Lesson, build: Build, s: Scenario, lang: Lang, seed: number): Promise<ScenarioResult> {
+  const ctx = new ScenarioContext(lesson, build, lang, seed);
   const learnerFiles = lesson.manifest.files;
   const started = Date.now();
   const limitMs = s.limitMs ?? lesson.manifest.limits.scenarioMs;

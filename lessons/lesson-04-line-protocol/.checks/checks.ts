@@ -25,6 +25,9 @@ import {
   type Text,
 } from '../../../src/checks/kit.ts';
 import { CheckFailure } from '../../../src/checks/scenario.ts';
+import { checkGenerated, splitAt, type Mismatch } from '../../../src/checks/generate.ts';
+import type { Transcript } from '../../../src/peers/transcript.ts';
+import { bytesOf, expectedOf, lineCases, type LineCase } from './model.ts';
 
 const INTEROP = path.join(path.dirname(fileURLToPath(import.meta.url)), 'interop');
 const MAX_LINE = 8192;
@@ -758,7 +761,87 @@ export default defineScenarios([
       await expectOtherClient(ctx, java, who.java, ['PONG', '2 6', '안녕, 서버', 'BYE', 'null']);
     },
   },
+  {
+    id: 'generated-exchanges',
+    title: text('generated exchanges: the protocol model against your server, cut at any byte', '만들어 낸 주고받기: 프로토콜 모델과 내 서버를 비교, 아무 바이트에서나 끊어 보냄'),
+    limitMs: 20000,
+    async run(ctx: ScenarioContext) {
+      const server = await ctx.startServer();
+      await checkGenerated(ctx, {
+        cases: lineCases,
+        run: (c, transcript) => runLineCase(ctx, server, c, transcript),
+        describe: describeLineCase,
+        runs: 30,
+        ms: 5000,
+      });
+    },
+  },
 ]);
+
+/** The generated exchange's wrong answer, as the report shows it: reply `i` marked. */
+function replyMismatch(i: number, want: string[], got: Buffer[], actual: Buffer): Mismatch {
+  return {
+    reason: 'wrong-reply',
+    summary: fill(text('Reply {n} of {all} differs from the protocol, in a generated exchange (below).', '만들어 낸 주고받기(아래)에서 답 {all}개 중 {n}번째가 프로토콜과 다릅니다.'), { n: i + 1, all: want.length }),
+    expected: `${quoted(`${want[i]}\n`, 80)}  (${lines(want)})`,
+    actual: `${quoted(Buffer.concat([actual, Buffer.from('\n')]), 80)}  (${lines([...got, actual])})`,
+    cause: text('The smallest exchange the checker found that your server answers wrongly: compare it with the protocol table line by line.', '검사기가 찾은, 서버가 틀리게 답하는 가장 작은 주고받기입니다. 프로토콜 표와 한 줄씩 비교해 보세요.'),
+    section: 'the-protocol',
+  };
+}
+
+/**
+ * One generated case against a running server, on a new connection: the bytes cut as the case
+ * says, then every reply held to the model, then the close (or no extra bytes).
+ */
+async function runLineCase(ctx: ScenarioContext, server: StartedServer, c: LineCase, transcript: (l: Text, r: Text) => Transcript): Promise<Mismatch | undefined> {
+  const peer = await ctx.connect(server.port, transcript(who.checker, who.server));
+  try {
+    await peer.sendPieces(splitAt(bytesOf(c), c.cuts), 5); // 5 ms apart: drawn as separate writes
+    if (c.ending.kind === 'fin') peer.halfClose();
+    const want = expectedOf(c);
+    const got: Buffer[] = [];
+    for (let i = 0; i < want.replies.length; i++) {
+      const r = await peer.readLine(REPLY_MS);
+      if (!r.ok) {
+        return {
+          reason: r.reason === 'closed' ? 'closed-too-early' : 'no-reply',
+          summary: fill(text('No reply {n} of {all} in a generated exchange (below): {why}.', '만들어 낸 주고받기(아래)에서 답 {all}개 중 {n}번째가 오지 않았습니다: {why}.'), {
+            n: i + 1,
+            all: want.replies.length,
+            why: r.reason === 'closed' ? text('the server closed the connection', '서버가 연결을 닫음') : fill(text('nothing within {ms} ms', '{ms}ms 안에 아무것도 오지 않음'), { ms: REPLY_MS }),
+          }),
+          expected: lines(want.replies),
+          actual: got.length ? lines(got) : text('(nothing before that)', '(그 전에 온 것 없음)'),
+          section: 'the-protocol',
+        };
+      }
+      if (!r.value.equals(Buffer.from(want.replies[i]!))) return replyMismatch(i, want.replies, got, r.value);
+      got.push(r.value);
+    }
+    const rest = await (want.closes ? peer.readToClose(1500) : peer.waitFor(() => peer.unread().length > 0, 30).then(() => ({ bytes: peer.unread(), how: 'open' as const })));
+    if (rest.bytes.length > 0) return replyMismatch(want.replies.length, [...want.replies, '(nothing more)'], got, rest.bytes);
+    if (want.closes && rest.how === 'timeout') {
+      const reason = c.ending.kind === 'quit' ? 'no-close-after-quit' : c.ending.kind === 'too-long' ? 'too-long-not-closed' : 'no-close-after-eof';
+      return {
+        reason,
+        summary: text('The server did not close the connection in a generated exchange (below).', '만들어 낸 주고받기(아래)에서 서버가 연결을 닫지 않았습니다.'),
+        expected: text('FIN within 1500 ms', '1500ms 안에 FIN'),
+        actual: text('the connection stayed open', '연결이 열린 채였음'),
+        section: 'the-protocol',
+      };
+    }
+    return undefined;
+  } finally {
+    peer.destroy();
+  }
+}
+
+/** A case in words: `"PING\n" "ECHO 😀\r\n" + QUIT, in 3 writes`. */
+function describeLineCase(c: LineCase): Text {
+  const sent = quoted(bytesOf(c), 100);
+  return fill(text('{sent}, in {n} writes', '{sent}, {n}번에 나눠 씀'), { sent, n: c.cuts.length + 1 });
+}
 
 /** A new connection to a server that should still be serving; a refusal means it stopped. */
 async function connectOrStopped(ctx: ScenarioContext, server: StartedServer, label: Text): Promise<PeerSocket> {

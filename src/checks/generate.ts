@@ -1,0 +1,103 @@
+/**
+ * Generated exchanges: instead of a few hand-picked inputs, a scenario draws many cases from a
+ * model of the lesson's protocol (fast-check arbitraries), runs each against the learner's
+ * program over real sockets, and on the first wrong answer shrinks the case to the smallest one
+ * that still fails. That smallest case is then replayed once more with a recorded transcript,
+ * so the report draws exactly the exchange that shows the mistake. Runs are seeded: the report
+ * says how to replay one (`--seed N`).
+ *
+ * Each generated scenario has a budget of cases and of time, so a passing check stays quick.
+ */
+import fc from 'fast-check';
+import { fill, text, type Text } from '../i18n.ts';
+import { Transcript } from '../peers/transcript.ts';
+import type { ScenarioContext } from './context.ts';
+import type { FailureDetails } from './scenario.ts';
+
+/** What one case found wrong: the failure to report, minus the summary the kit writes. */
+export type Mismatch = Omit<FailureDetails, 'summary'> & { summary?: Text };
+
+export interface GeneratedCheck<C> {
+  /** The cases: arbitraries from the edges of the protocol, cut and combined. */
+  cases: fc.Arbitrary<C>;
+  /**
+   * Runs one case against the learner's program; resolves with what was wrong, or undefined.
+   * `transcript` records the exchange (a scratch one while searching, the report's on replay).
+   */
+  run(c: C, transcript: (left: Text, right: Text) => Transcript): Promise<Mismatch | undefined>;
+  /** The case in words, for the report: `PING ⏎ ECHO 😀 ⏎, in 3 pieces`. */
+  describe(c: C): Text;
+  /** Cases to try at most (default 40). */
+  runs?: number;
+  /** Time for the search and the shrinking together, in ms (default 4000). */
+  ms?: number;
+}
+
+/** A fresh seed per run unless the learner asked to replay one. */
+export function newSeed(): number {
+  return Math.floor(Math.random() * 0x7fffffff);
+}
+
+/**
+ * Tries the cases; on a failure shrinks it, replays the smallest with a recorded transcript and
+ * fails the scenario with the mismatch. Returns quietly when every case was answered right.
+ */
+export async function checkGenerated<C>(ctx: ScenarioContext, g: GeneratedCheck<C>): Promise<void> {
+  const scratch = (left: Text, right: Text) => new Transcript(left, right);
+  let found: Mismatch | undefined;
+  const details = await fc.check(
+    fc.asyncProperty(g.cases, async (c) => {
+      const m = await g.run(c, scratch);
+      if (m) found = m;
+      return m === undefined;
+    }),
+    { seed: ctx.seed, numRuns: g.runs ?? 40, interruptAfterTimeLimit: g.ms ?? 4000, markInterruptAsFailure: false },
+  );
+  if (!details.failed || !details.counterexample) return;
+  const smallest = details.counterexample[0] as C;
+  // Replayed for the report; if the program now answers right (it is flaky), the search's
+  // mismatch for this same case is reported.
+  const replayed = (await g.run(smallest, (left, right) => ctx.transcript(left, right))) ?? found!;
+  ctx.note(
+    fill(text('Generated case {n} of this run, shrunk {s} times. Replay it: npm run check {lesson} -- --seed {seed}', '이번 실행에서 만든 {n}번째 사례를 {s}번 줄였습니다. 다시 보려면: npm run check {lesson} -- --seed {seed}'), {
+      n: details.numRuns,
+      s: details.numShrinks,
+      lesson: ctx.lesson.name.slice(0, 'lesson-NN'.length),
+      seed: ctx.seed,
+    }),
+  );
+  ctx.fail({
+    ...replayed,
+    summary:
+      replayed.summary ??
+      fill(text('A generated exchange got a wrong answer: {case}', '만들어 낸 주고받기에서 틀린 답이 왔습니다: {case}'), { case: g.describe(smallest) }),
+  });
+}
+
+/** Cut points for `length` bytes: 0 to `max` distinct offsets inside it, sorted. */
+export function cutsOf(length: number, max = 5): fc.Arbitrary<number[]> {
+  if (length < 2) return fc.constant([]);
+  return fc.uniqueArray(fc.integer({ min: 1, max: length - 1 }), { maxLength: max }).map((cuts) => cuts.sort((a, b) => a - b));
+}
+
+/** Splits `data` at `cuts` (offsets from `cutsOf`). */
+export function splitAt(data: Buffer, cuts: number[]): Buffer[] {
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (const at of [...cuts, data.length]) {
+    if (at > from) pieces.push(data.subarray(from, at));
+    from = at;
+  }
+  return pieces;
+}
+
+/**
+ * Text from the edges of what "UTF-8 text" allows: ASCII, spaces and tabs, Hangul, characters
+ * beyond the Basic Multilingual Plane (😀, 𝄞), combining sequences, a stray '\r', control bytes.
+ * `exclude` removes characters the protocol gives a meaning (a '\n' in a line protocol).
+ */
+export function edgyText(o: { maxLength?: number; exclude?: string[] } = {}): fc.Arbitrary<string> {
+  const pieces = ['a', 'Z', '0', ' ', '  ', '\t', '안', '녕', '한국어', '😀', '𝄞', 'e\u0301', '\u0000', '\u0007', '\r', '\\', '"', '%', '-', '00', '٣'];
+  const allowed = pieces.filter((p) => !(o.exclude ?? []).some((x) => p.includes(x)));
+  return fc.array(fc.constantFrom(...allowed), { maxLength: o.maxLength ?? 6 }).map((parts) => parts.join(''));
+}
