@@ -12,6 +12,7 @@ import { liveCount } from '../src/runner/cleanup.ts';
 import { renderScenario } from '../src/report/terminal.ts';
 import { makeStyle } from '../src/report/style.ts';
 import { listVariants, materialize } from './support/variants.ts';
+import { blindPrograms } from './support/blind.ts';
 import { committedStarters } from './support/starters.ts';
 
 function failures(r: LessonResult): string {
@@ -73,6 +74,21 @@ for (const name of listLessonNames()) {
             expect(match, `failures were:\n${failures(r)}\n\n${report(r)}`).not.toEqual([]);
           } finally {
             copy.dispose();
+          }
+        });
+      }
+    });
+
+    // Written from the README alone by someone who never read the checks: the proof that the
+    // checks judge programs they were not written against.
+    const blind = blindPrograms(loadLesson(name));
+    describe.concurrent('programs written from the README alone get the right verdict', () => {
+      for (const b of blind) {
+        test(`${b.name} should ${b.verdict}: ${b.mistake}`, async () => {
+          const r = await runLesson(load(), b.dir, { lang: 'en' });
+          expect(r.status === 'pass' ? 'pass' : 'fail', `failures were:\n${failures(r)}\n\n${report(r)}`).toBe(b.verdict);
+          if (b.verdict === 'fail' && b.reason) {
+            expect(r.scenarios.map((s) => s.failure?.reason), failures(r)).toContain(b.reason);
           }
         });
       }

@@ -49,8 +49,7 @@ const line = fc.oneof(
   edgyText({ exclude: ['\n', '\r'] }).map((t) => `LEN ${t}`),
   fc.constant(''),
   fc.constantFrom('HELLO there', 'ping', 'PING2', 'ECHO', 'LEN', 'echo x', '안녕 하세요', ' PING'),
-  // Lines at the limit and one byte under it (multibyte characters count as their bytes; a
-  // '\r' before the '\n' counts too, so with `\r\n` the longer one is one byte over).
+  // Lines at the limit and one byte under it (multibyte characters count as their bytes).
   fc.constantFrom('a', '한').chain((c) => fc.constantFrom(0, 1).map((under) => `ECHO ${c.repeat(Math.floor((MAX_LINE - 5 - under) / Buffer.byteLength(c)))}`)),
   // …and over it in bytes while well under it in characters: the limit counts bytes.
   fc.constant(`ECHO ${'한'.repeat(Math.ceil((MAX_LINE - 4) / 3))}`),
@@ -74,9 +73,19 @@ export const lineCases: fc.Arbitrary<LineCase> = fc
     }),
   );
 
+/**
+ * Whether line `i` ends in `\r\n`. Not for a line of the limit's length or more: whether its
+ * '\r' counts toward the 8192 bytes is a corner the README leaves open (the line is counted
+ * without it, but a server streaming it holds 8193 bytes before the '\n' comes), so neither
+ * reading is held against a learner.
+ */
+function crlf(c: LineCase, i: number): boolean {
+  return c.crlf[i]! && Buffer.byteLength(c.lines[i]!) < MAX_LINE;
+}
+
 /** The bytes the client sends for a case. */
 export function bytesOf(c: LineCase): Buffer {
-  const body = c.lines.map((l, i) => `${l}${c.crlf[i] ? '\r\n' : '\n'}`).join('');
+  const body = c.lines.map((l, i) => `${l}${crlf(c, i) ? '\r\n' : '\n'}`).join('');
   const tail = c.ending.kind === 'quit' ? 'QUIT\n' : c.ending.kind === 'too-long' ? 'x'.repeat(MAX_LINE + 1) : c.ending.kind === 'fin' ? c.ending.unterminated : '';
   return Buffer.from(body + tail);
 }
@@ -88,7 +97,7 @@ export function bytesOf(c: LineCase): Buffer {
 export function expectedOf(c: LineCase): { replies: string[]; closes: boolean } {
   const replies: string[] = [];
   for (const [i, l] of c.lines.entries()) {
-    const line = Buffer.from(`${l}${c.crlf[i] ? '\r' : ''}`);
+    const line = Buffer.from(`${l}${crlf(c, i) ? '\r' : ''}`);
     if (line.length > MAX_LINE) return { replies: [...replies, 'ERR line too long'], closes: true };
     replies.push(answer(line).reply);
   }
