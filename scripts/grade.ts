@@ -1,5 +1,5 @@
 /**
- * `npm run grade -- <submissions-dir> [--lessons 1-5,8] [--jobs N] [--out dir] [--resume] [--lang en|ko]`
+ * `npm run grade -- <submissions-dir | lms-export.zip> [--lessons 1-5,8] [--jobs N] [--out dir] [--resume] [--lang en|ko]`
  * Grades a whole class with the instructor's own checks; see README, "Grading a class".
  */
 import fs from 'node:fs';
@@ -9,18 +9,24 @@ import stringWidth from 'string-width';
 import { langOption, parseCommandArgs } from '../src/cli/args.ts';
 import { runCommand } from '../src/cli/main.ts';
 import { UsageError } from '../src/errors.ts';
-import { fill, pick, text, type Lang } from '../src/i18n.ts';
-import { listLessonNames, loadLesson, resolveLessonName, type Lesson } from '../src/lessons.ts';
+import { fill, pick, text, type Lang, type Text } from '../src/i18n.ts';
 import { gradeClass } from '../src/grade/grade.ts';
+import { lessonsOption } from '../src/grade/lesson-list.ts';
+import { openLmsExport, refusedRecords } from '../src/grade/lms.ts';
+import { ZipRefused } from '../src/grade/safe-unzip.ts';
+import { trackTempDir } from '../src/runner/cleanup.ts';
+import type { Lesson } from '../src/lessons.ts';
 import { column, STATUS_TEXT, total, writeOutputs, type Gradebook } from '../src/grade/outputs.ts';
 import { makeStyle } from '../src/report/style.ts';
 import { printable } from '../src/report/visible.ts';
 import { sandboxAvailable, sandboxUnavailableReason } from '../src/runner/sandbox.ts';
 
 const HELP = text(
-  `Usage: npm run grade -- <submissions-dir> [options]
+  `Usage: npm run grade -- <submissions-dir | export.zip> [options]
 
 Each sub-folder of <submissions-dir> is one student: a clone of the course, or lesson folders.
+Or give the zip your LMS downloads with all submissions (Canvas, Moodle, or a folder or zip
+per student): it is unpacked, with the same safety rules, into a temporary folder.
 Only the files each lesson's manifest names are taken; the checks are this checkout's own.
 
 Options:
@@ -33,9 +39,11 @@ Options:
                     can then read and change your files: see README, "What the grader
                     protects against")
   --help            show this help`,
-  `사용법: npm run grade -- <제출물-폴더> [옵션]
+  `사용법: npm run grade -- <제출물-폴더 | 내보낸.zip> [옵션]
 
 <제출물-폴더>의 하위 폴더 하나가 학생 한 명입니다. 코스 전체를 복제한 것이어도, 레슨 폴더만 있어도 됩니다.
+LMS에서 '모든 제출물 다운로드'로 받은 zip(Canvas, Moodle, 또는 학생마다 폴더나 zip 하나)을 그대로 줘도
+됩니다. 같은 안전 규칙에 따라 임시 폴더에 풉니다.
 각 레슨 매니페스트가 지정한 파일만 가져오며, 검사는 이 체크아웃의 것을 씁니다.
 
 옵션:
@@ -76,20 +84,26 @@ function requireSandbox(noSandbox: boolean): void {
   }
 }
 
-/** `1-5,8` → lessons 01–05 and 08, in course order; an unknown number is a usage error. */
-export function parseLessonList(spec: string): Lesson[] {
-  const names = new Set<string>();
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const range = /^(\d+)-(\d+)$/.exec(part);
-    const items = range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i)) : [part];
-    for (const q of items) {
-      const name = resolveLessonName(q);
-      if (!name) throw new UsageError(text(`--lessons: no lesson "${q}". Lessons: ${listLessonNames().join(', ')}.`, `--lessons: "${q}" 레슨이 없습니다. 레슨 목록: ${listLessonNames().join(', ')}.`));
-      names.add(name);
-    }
+/** An LMS export, unpacked into a temporary folder that goes when the grader does. */
+function unpackExport(zip: string, lessons: Lesson[]) {
+  try {
+    const lms = openLmsExport(zip, lessons);
+    trackTempDir(lms.classDir);
+    return lms;
+  } catch (err) {
+    if (!(err instanceof ZipRefused)) throw err;
+    throw new UsageError(fill(text('{zip} was not unpacked: {why}.', '{zip}의 압축을 풀지 않았습니다. {why}.'), { zip: printable(zip), why: err.why }));
   }
-  if (names.size === 0) throw new UsageError(text('--lessons is empty.', '--lessons가 비어 있습니다.'));
-  return [...names].sort().map(loadLesson);
+}
+
+/** Students whose files were refused: in the gradebook with 0, and told why in their feedback. */
+function addRefused(book: Gradebook, refused: Map<string, Text>, lessons: Lesson[], lang: Lang): void {
+  for (const [student, why] of refused) {
+    book.students.push(student);
+    book.records.set(student, new Map(refusedRecords(student, why, lessons).map((r) => [r.lesson, r])));
+    process.stdout.write(`${fill(text('{student}: not graded, the submission was refused: {why}.', '{student}: 채점하지 않음. 제출물을 받지 않았습니다: {why}.'), { student: printable(student), why })[lang]}\n`);
+  }
+  book.students.sort((a, b) => a.localeCompare(b));
 }
 
 function progressLine(done: number, totalTasks: number, label: string): string {
@@ -122,16 +136,19 @@ await runCommand(async () => {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError(text(`Give one submissions folder.\n\n${HELP.en}`, `제출물 폴더를 하나 주세요.\n\n${HELP.ko}`));
-  const classDir = path.resolve(positionals[0]!);
-  if (!fs.existsSync(classDir) || !fs.statSync(classDir).isDirectory()) {
-    throw new UsageError(text(`Submissions folder not found: ${classDir}`, `제출물 폴더가 없습니다: ${classDir}`));
+  const given = path.resolve(positionals[0]!);
+  const isZip = fs.existsSync(given) && fs.statSync(given).isFile() && /\.zip$/i.test(given);
+  if (!isZip && (!fs.existsSync(given) || !fs.statSync(given).isDirectory())) {
+    throw new UsageError(text(`Submissions folder not found: ${given}`, `제출물 폴더가 없습니다: ${given}`));
   }
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(text(`--jobs must be a whole number ≥ 1, not "${values.jobs}".`, `--jobs는 1 이상의 정수여야 합니다("${values.jobs}"는 안 됩니다).`));
-  const lessons = values.lessons ? parseLessonList(values.lessons) : listLessonNames().map(loadLesson);
+  const lessons = lessonsOption(values.lessons);
   const out = path.resolve(values.out ?? 'grade-out');
-  checkOutFolder(out, classDir);
+  if (!isZip) checkOutFolder(out, given);
   requireSandbox(Boolean(values['no-sandbox']));
+  const lms = isZip ? unpackExport(given, lessons) : undefined;
+  const classDir = lms?.classDir ?? given;
   const tty = Boolean(process.stdout.isTTY);
   const style = makeStyle();
 
@@ -151,7 +168,8 @@ await runCommand(async () => {
       else process.stdout.write(`${done}/${all} ${what}\n`);
     },
   });
-  for (const f of run.stray) {
+  if (lms) addRefused(run.book, lms.refused, lessons, lang);
+  for (const f of [...run.stray, ...(lms?.stray ?? [])]) {
     process.stdout.write(`${style.yellow(fill(text('Note: {f} is not a folder; ignored.', '참고: {f}은(는) 폴더가 아니어서 건너뜁니다.'), { f: printable(f) })[lang])}\n`);
   }
   writeOutputs(out, run.book, lang);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pick, text, type Lang } from '../i18n.ts';
 import { printable } from '../report/visible.ts';
+import { gradescopeResults, type GradescopeRunInfo } from './gradescope.ts';
 import { studentFileName } from './names.ts';
 import type { GradeStatus, LessonRecord } from './records.ts';
 
@@ -22,7 +23,7 @@ export const STATUS_TEXT: Record<GradeStatus, ReturnType<typeof text>> = {
   'not-submitted': text('not submitted', '제출하지 않음'),
   'missing-files': text('missing files', '파일 없음'),
   'compile-error': text('does not compile', '컴파일 오류'),
-  refused: text('refused: a link out of the submission', '거부: 제출물 밖을 가리키는 링크'),
+  refused: text('refused: a link out of the submission, or an unsafe zip', '거부: 제출물 밖을 가리키는 링크 또는 안전하지 않은 zip'),
   'checker-error': text('checker error (not the student\'s fault)', '검사기 오류(학생 잘못 아님)'),
 };
 
@@ -61,20 +62,9 @@ export function feedbackMarkdown(book: Gradebook, student: string, lang: Lang): 
   return [head, ...parts].join('\n');
 }
 
-/** Gradescope's autograder results format (results.json). */
-export function gradescopeJson(book: Gradebook, student: string, lang: Lang): string {
-  const tests = book.lessons.map((l) => {
-    const r = book.records.get(student)?.get(l);
-    return {
-      name: l,
-      score: r?.points ?? 0,
-      max_score: r?.maxPoints ?? 10,
-      status: r?.status === 'pass' ? 'passed' : 'failed',
-      output: r?.feedback[lang] ?? '',
-      output_format: 'md',
-    };
-  });
-  return JSON.stringify({ score: total(book, student), output: pick(text('socket-course autograder', 'socket-course 자동 채점'), lang), tests, visibility: 'visible' }, null, 2) + '\n';
+/** Gradescope's autograder results format (results.json): see src/grade/gradescope.ts. */
+export function gradescopeJson(book: Gradebook, student: string, lang: Lang, run?: GradescopeRunInfo): string {
+  return JSON.stringify(gradescopeResults(book, student, lang, run), null, 2) + '\n';
 }
 
 /** Text XML 1.0 allows (control bytes, lone surrogates, U+FFFE and U+FFFF removed), escaped. */
