@@ -9,6 +9,7 @@ import { langOption, parseCommandArgs } from '../src/cli/args.ts';
 import { runCommand } from '../src/cli/main.ts';
 import { UsageError } from '../src/errors.ts';
 import { fill, pick, text } from '../src/i18n.ts';
+import { SOLUTIONS_DIR } from '../src/paths.ts';
 import { findLesson, listLessonNames, type Lesson } from '../src/lessons.ts';
 import { loadScenarios, runLesson } from '../src/checks/run-lesson.ts';
 import { typeCheckLessonFiles } from '../src/checks/typecheck.ts';
@@ -87,6 +88,15 @@ await runCommand(async () => {
     throw new UsageError(text('Use either --solution or --dir, not both.', '--solution과 --dir 중 하나만 쓰세요.'));
   }
   const lesson = findLesson(positionals[0]!);
+  if (values.solution && !fs.existsSync(SOLUTIONS_DIR)) {
+    // A copy of the course published without its solutions (npm run template).
+    throw new UsageError(
+      text(
+        `The reference solutions are not included in this copy of the course: your instructor keeps them. Check your own files with: npm run check ${lesson.name.slice(0, 'lesson-NN'.length)}`,
+        `이 코스 사본에는 참고 답안이 들어 있지 않습니다. 답안은 강사가 가지고 있습니다. 내 파일은 이렇게 검사하세요: npm run check ${lesson.name.slice(0, 'lesson-NN'.length)}`,
+      ),
+    );
+  }
   const dir = values.solution ? lesson.solutionDir : values.dir ? path.resolve(values.dir) : lesson.dir;
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new UsageError(text(`Folder not found: ${dir}`, `폴더가 없습니다: ${dir}`));

@@ -38,8 +38,8 @@ Options:
 );
 
 /** Instructors' commands: meaningless, or wrong, in a student's copy. */
-const INSTRUCTOR_SCRIPTS = ['bench', 'stress-timing', 'autograder', 'template'];
-const INSTRUCTOR_FILES = new Set(['scripts/bench.ts', 'scripts/stress-timing.ts', 'scripts/autograder.ts', 'scripts/autograder-run.ts', 'scripts/template.ts']);
+const INSTRUCTOR_SCRIPTS = ['bench', 'stress-timing', 'autograder', 'template', 'blind-verdicts'];
+const INSTRUCTOR_FILES = new Set(['scripts/bench.ts', 'scripts/stress-timing.ts', 'scripts/autograder.ts', 'scripts/autograder-run.ts', 'scripts/template.ts', 'scripts/blind-verdicts.ts']);
 const WORKFLOW = 'docs/github-actions/check.yml';
 
 /** The checkout's files as git sees them (tracked, and new ones not ignored); else a walk. */
@@ -60,8 +60,13 @@ function walk(dir: string): string[] {
   });
 }
 
-/** A self-test that reads the solutions cannot pass without them. */
+/**
+ * A self-test that reads the solutions cannot pass without them; and the checks' own sample
+ * programs are answers too: the wrong implementations are the solution with one mistake, the
+ * blind programs' correct ones are complete solutions.
+ */
 function needsSolutions(file: string): boolean {
+  if (/^lessons\/[^/]+\/\.checks\/(wrong|blind)\//.test(file)) return true;
   return /^test\/.*\.test\.ts$/.test(file) && /\bsolutions?\b|solutionDir/.test(fs.readFileSync(path.join(COURSE_ROOT, file), 'utf8'));
 }
 
@@ -77,7 +82,6 @@ function studentPackageJson(files: string[], withSolutions: boolean): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(COURSE_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   for (const s of INSTRUCTOR_SCRIPTS) delete pkg.scripts[s];
   if (!withSolutions) {
-    pkg.scripts.check = 'node --import tsx --import ./scripts/no-solutions.ts scripts/check.ts';
     // Only the self-tests that were kept; a bare `vitest run` would also do, but says less.
     pkg.scripts.test = ['vitest run', ...files.filter((f) => /^test\/.*\.test\.ts$/.test(f))].join(' ');
   }
@@ -137,7 +141,9 @@ Python이나 Java가 없어 건너뛴 검사는 점수에 반영하지 않습니
  * replaced by how students are graded. Every anchor of the section stays, so links hold.
  */
 function studentReadme(readme: string, lang: Lang): string {
-  const lines = readme.split('\n');
+  // Rows of the commands tables for commands a student's copy does not have.
+  const instructorRow = new RegExp(`^\\|.*npm run (${INSTRUCTOR_SCRIPTS.join('|')})\\b`);
+  const lines = readme.split('\n').filter((l) => !instructorRow.test(l));
   const langLink = lines.findIndex((l) => /^\[(한국어|English)\]\(README/.test(l));
   lines.splice(langLink + 1, 0, '', STUDENT_INTRO[lang].trimEnd());
   const start = lines.findIndex((l) => l.trim() === '<a id="grading-a-class"></a>');

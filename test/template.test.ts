@@ -37,6 +37,10 @@ beforeAll(async () => {
 describe('npm run template', () => {
   test('leaves out the solutions, the self-tests that need them and the instructors\' commands; keeps the checks', () => {
     expect(fs.existsSync(path.join(tpl, 'solutions'))).toBe(false);
+    // The checks' sample programs are answers too (a wrong one is the solution with one mistake).
+    for (const lesson of fs.readdirSync(path.join(tpl, 'lessons'))) {
+      for (const sample of ['wrong', 'blind']) expect(fs.existsSync(path.join(tpl, 'lessons', lesson, '.checks', sample)), `${lesson}/.checks/${sample}`).toBe(false);
+    }
     expect(fs.existsSync(path.join(tpl, 'lessons', L1, '.checks', 'checks.ts'))).toBe(true);
     expect(fs.existsSync(path.join(tpl, 'lessons', L1, 'server.ts'))).toBe(true);
     const tests = fs.readdirSync(path.join(tpl, 'test')).filter((f) => f.endsWith('.test.ts'));

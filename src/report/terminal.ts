@@ -3,6 +3,7 @@
  * for each failure what was expected, what came, the exchange as a diagram, the tail of the
  * program's own output, the likely cause, what to try and where to read.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { fill, pick, text, type Lang, type Text } from '../i18n.ts';
@@ -202,7 +203,9 @@ export function renderSummary(result: LessonResult, o: RenderOptions): string {
 /** After a pass: the reference solution to compare with, and the next lesson with its command. */
 function whatNext(result: LessonResult, o: RenderOptions): string {
   const name = result.lesson.name;
-  const lines = [fill(text('Compare your files with the reference solution in solutions/{lesson}/.', '참고 답안 solutions/{lesson}/과(와) 내 파일을 비교해 보세요.'), { lesson: name })];
+  // A copy of the course without its solutions (npm run template) has nothing to compare with.
+  const compare = fs.existsSync(result.lesson.solutionDir) ? [fill(text('Compare your files with the reference solution in solutions/{lesson}/.', '참고 답안 solutions/{lesson}/과(와) 내 파일을 비교해 보세요.'), { lesson: name })] : [];
+  const lines = [...compare];
   const names = listLessonNames();
   const next = names[names.indexOf(name) + 1];
   if (next) {
