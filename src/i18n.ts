@@ -1,7 +1,12 @@
 /**
  * Every sentence a person reads exists in English and Korean. A `Text` carries both; the
  * language is chosen once per process (flag, then LANG/LC_ALL, then English).
+ *
+ * Korean particles depend on the word before them (`서버가`, `포트를`, `8080과`): a Korean
+ * sentence writes both forms, `{file}이(가)`, and the particle is chosen (by the `josa`
+ * library, which also reads digits and Latin letters as Korean does) once the word is known.
  */
+import { josa } from 'josa';
 export type Lang = 'en' | 'ko';
 export interface Text { en: string; ko: string }
 
@@ -14,9 +19,31 @@ export function detectLang(flag?: string, env: NodeJS.ProcessEnv = process.env):
   return /^ko/i.test(locale) ? 'ko' : 'en';
 }
 
+/** Both forms as a sentence writes them → the form `josa` picks from the word before it. */
+const PARTICLES: Record<string, string> = {
+  '이(가)': '이',
+  '가(이)': '이',
+  '은(는)': '은',
+  '는(은)': '은',
+  '을(를)': '을',
+  '를(을)': '을',
+  '와(과)': '와',
+  '과(와)': '와',
+  '(으)로': '으로',
+  '(이)라': '이라',
+};
+const PARTICLE = /(?<=[^\s{}(])(이\(가\)|가\(이\)|은\(는\)|는\(은\)|을\(를\)|를\(을\)|와\(과\)|과\(와\)|\(으\)로|\(이\)라)/g;
+
+/** `server.ts이(가)` → `server.ts가`, `8080와(과)` → `8080과`; a `{placeholder}` waits for `fill`. */
+export function withParticles(ko: string): string {
+  if (!PARTICLE.test(ko)) return ko;
+  PARTICLE.lastIndex = 0;
+  return josa(ko.replace(PARTICLE, (m) => `#{${PARTICLES[m]}}`));
+}
+
 /** A sentence in both languages. */
 export function text(en: string, ko: string): Text {
-  return { en, ko };
+  return { en, ko: withParticles(ko) };
 }
 
 /** Fills `{name}` placeholders; a Text value fills each language with its own words. */
@@ -27,7 +54,7 @@ export function fill(t: Text, vars: Record<string, string | number | Text>): Tex
       if (v === undefined) return m;
       return typeof v === 'object' ? v[lang] : String(v);
     });
-  return { en: sub(t.en, 'en'), ko: sub(t.ko, 'ko') };
+  return { en: sub(t.en, 'en'), ko: withParticles(sub(t.ko, 'ko')) };
 }
 
 export function pick(t: Text | string, lang: Lang): string {

@@ -79,6 +79,12 @@ describe('npm run grade', () => {
     const alice = fs.readFileSync(path.join(out, 'feedback', `${studentFileName('hangs')}.md`), 'utf8');
     expect(alice).toContain('## lesson-01-hello-tcp');
     expect(alice).toContain('✗');
+    // Each record keeps both languages, chosen when rendered: no English label in the Korean one,
+    // and the particles fit the words put in (server.ts가, not server.ts이(가)).
+    const record = JSON.parse(fs.readFileSync(path.join(out, '.records', studentFileName('hangs'), `${LESSON}.json`), 'utf8')) as { feedback: { ko: string } };
+    expect(record.feedback.ko).toContain('내 서버');
+    expect(record.feedback.ko).not.toMatch(/your server|your client/);
+    expect(record.feedback.ko).not.toMatch(/이\(가\)|을\(를\)|은\(는\)|와\(과\)|\(으\)로/);
     expect(fs.readFileSync(path.join(out, 'feedback', `${studentFileName('empty')}.md`), 'utf8')).toContain('Not submitted');
     const gs = JSON.parse(fs.readFileSync(path.join(out, 'results', `${studentFileName('all-solutions')}.json`), 'utf8'));
     expect(gs.score).toBe(10);

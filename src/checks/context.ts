@@ -79,6 +79,7 @@ export class ScenarioContext {
   private readonly peers: PeerSocket[] = [];
   private readonly disposers: Array<() => void> = [];
   private readonly files = new Map<RunningProgram, string>();
+  private readonly labels = new Map<RunningProgram, Text>();
   private scratch: string | undefined;
 
   constructor(
@@ -134,6 +135,11 @@ export class ScenarioContext {
     return p;
   }
 
+  /** A program's label in both languages: a report is rendered in either, whatever the run's. */
+  labelOf(p: RunningProgram): Text {
+    return this.labels.get(p) ?? { en: p.label, ko: p.label };
+  }
+
   /** The learner file a program runs (`server.ts`), if it is one of theirs. */
   fileOf(p: RunningProgram): string | undefined {
     return this.files.get(p);
@@ -155,6 +161,7 @@ export class ScenarioContext {
       sandbox: this.boxFor(o.sandbox),
     });
     this.programs.push(p);
+    this.labels.set(p, o.label);
     return p;
   }
 
@@ -299,6 +306,7 @@ export class ScenarioContext {
   startExternal(o: Omit<StartOptions, 'label'> & { label: Text }): RunningProgram {
     const p = startProcess({ ...o, label: o.label[this.lang], outputBytes: o.outputBytes ?? 1_000_000, sandbox: this.boxFor(o.sandbox || {}) });
     this.programs.push(p);
+    this.labels.set(p, o.label);
     return p;
   }
 

@@ -19,6 +19,8 @@ import { CheckFailure, ScenarioSkipped, type FailureDetails, type Scenario } fro
 
 export interface ProgramSummary {
   label: string;
+  /** The label in both languages (`label` is the run's language). */
+  labels: Text;
   pid?: number;
   exit?: ExitInfo;
   /** Where it listened (TCP and UDP), as its preload reported. */
@@ -164,7 +166,7 @@ async function runScenario(lesson: Lesson, build: Build, s: Scenario, lang: Lang
     failure,
     skipReason,
     transcripts: ctx.transcripts,
-    programs: ctx.programs.map((p) => ({ label: p.label, pid: p.pid, exit: p.exitInfo, listens: p.listens, tail: outputTail(p, 12, learnerFiles) })),
+    programs: ctx.programs.map((p) => ({ label: p.label, labels: ctx.labelOf(p), pid: p.pid, exit: p.exitInfo, listens: p.listens, tail: outputTail(p, 12, learnerFiles) })),
     notes: ctx.notes,
   };
 }

@@ -147,14 +147,14 @@ export function renderScenario(r: ScenarioResult, result: Pick<LessonResult, 'le
   }
   for (const p of r.programs) {
     out.push('');
-    if (p.tail.length === 0) out.push(`${ind}${s.dim(fill(L.printedNothing, { label: p.label })[o.lang])}`);
+    if (p.tail.length === 0) out.push(`${ind}${s.dim(fill(L.printedNothing, { label: p.labels })[o.lang])}`);
     else {
-      out.push(`${ind}${s.bold(fill(L.printed, { label: p.label })[o.lang])}:`);
+      out.push(`${ind}${s.bold(fill(L.printed, { label: p.labels })[o.lang])}:`);
       for (const line of p.tail) {
         for (const part of wrap(printable(line), width - ind.length - 2, '    ')) out.push(`${ind}${s.dim('│')} ${part}`);
       }
     }
-    if (p.exit && p.exit.stoppedFor !== 'killed') out.push(`${ind}${s.dim(fill(L.ended, { label: p.label, how: describeExit(p.exit) })[o.lang])}`);
+    if (p.exit && p.exit.stoppedFor !== 'killed') out.push(`${ind}${s.dim(fill(L.ended, { label: p.labels, how: describeExit(p.exit) })[o.lang])}`);
   }
   out.push('');
   if (f.cause) out.push(...prose(t(f.cause), undefined, t(L.cause)));
