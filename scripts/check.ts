@@ -13,6 +13,7 @@ import { SOLUTIONS_DIR } from '../src/paths.ts';
 import { findLesson, listLessonNames, type Lesson } from '../src/lessons.ts';
 import { loadScenarios, runLesson } from '../src/checks/run-lesson.ts';
 import { typeCheckLessonFiles } from '../src/checks/typecheck.ts';
+import { renderLessonHtml } from '../src/report/html.ts';
 import { renderHeader, renderScenario, renderSummary, renderTypeWarnings } from '../src/report/terminal.ts';
 import { makeStyle } from '../src/report/style.ts';
 import { progressFromResult, showOverview } from '../src/overview.ts';
@@ -30,6 +31,7 @@ Options:
   --only <id>       run only the check with this id (the ids are listed on a wrong id)
   --bail            stop at the first failing check
   --seed <n>        replay the generated exchanges of an earlier run (its report names the seed)
+  --html <file>     also write the report as an HTML page, the exchanges drawn as diagrams
   --lang en|ko      language of the report (default: from LANG, else English)
   --help            show this help
 
@@ -48,6 +50,7 @@ Lessons: ${listLessonNames().join(', ')}`,
   --only <id>       이 id의 검사만 실행(틀린 id를 주면 id 목록을 보여 줌)
   --bail            처음 실패한 검사에서 멈춤
   --seed <n>        이전 실행에서 만들어 낸 주고받기를 다시 실행(보고서에 시드가 나옴)
+  --html <파일>     보고서를 주고받은 내용의 다이어그램이 든 HTML 페이지로도 저장
   --lang en|ko      보고서 언어(기본값: LANG 환경 변수, 없으면 영어)
   --help            이 도움말 보기
 
@@ -64,6 +67,7 @@ await runCommand(async () => {
     only: { type: 'string' },
     bail: { type: 'boolean' },
     seed: { type: 'string' },
+    html: { type: 'string' },
     lang: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -76,7 +80,7 @@ await runCommand(async () => {
   const style = makeStyle();
   const out = (s: string) => process.stdout.write(s);
   if (positionals.length === 0) {
-    if (values.solution || values.dir || values.only || values.bail) {
+    if (values.solution || values.dir || values.only || values.bail || values.html) {
       throw new UsageError(text(`Which lesson? For example: npm run check lesson-01 -- --solution\n\n${HELP.en}`, `어느 레슨인가요? 예: npm run check lesson-01 -- --solution\n\n${HELP.ko}`));
     }
     return showOverview(lang, style, out);
@@ -114,6 +118,10 @@ await runCommand(async () => {
     onScenario: (r) => out(renderScenario(r, { lesson }, { lang, style, explained })),
   });
   out(renderSummary(result, { lang, style, ownFiles, partial: only !== undefined }));
+  if (values.html) {
+    fs.writeFileSync(path.resolve(values.html), renderLessonHtml(result, { lang }));
+    out(`${fill(text('Report written to {file}, with the exchanges drawn.', '주고받은 내용을 그림으로 넣은 보고서를 {file}에 저장했습니다.'), { file: values.html })[lang]}\n`);
+  }
   if (result.notRun) out(`${fill(text('Stopped at the first failure (--bail): {n} more not run.', '첫 실패에서 멈췄습니다(--bail). 검사 {n}개는 실행하지 않았습니다.'), { n: result.notRun })[lang]}\n`);
   if (result.status === 'pass' || result.status === 'fail') out(renderTypeWarnings(await types, { lang, style }));
   // A run of some of the checks says nothing about the lesson as a whole: not recorded.

@@ -14,6 +14,7 @@ import { renderScenario, renderSummary } from '../report/terminal.ts';
 import { makeStyle } from '../report/style.ts';
 import { POINTS_PER_LESSON, pointsFor } from './points.ts';
 import { codeFence, printable } from '../report/visible.ts';
+import { renderLessonFragment } from '../report/html.ts';
 import { onInterrupt, trackTempDir } from '../runner/cleanup.ts';
 import { hideFromSandbox } from '../runner/sandbox.ts';
 import { RecordStore, type GradeStatus, type LessonRecord } from './records.ts';
@@ -110,6 +111,7 @@ async function gradeOne(studentDir: string, student: string, lesson: Lesson): Pr
     // Two scenarios at a time per lesson; the grader's jobs multiply that.
     const result = await runLesson(lesson, work, { lang: 'en', concurrency: 2 });
     return record(result.status, feedbackFor(result, work), {
+      feedbackHtml: htmlFeedbackFor(result, work),
       points: pointsFor(result),
       scenarios: result.scenarios.map((s) => ({ id: s.id, title: s.title, status: s.status, reason: s.failure?.reason, summary: s.failure?.summary, ms: s.ms })),
     });
@@ -154,6 +156,13 @@ function refusedFeedback(lesson: Lesson, refused: TakenFiles['refused']): Text {
   const body = {} as Text;
   for (const lang of LANGS) body[lang] = `${head[lang]}\n\n${lines.map((l) => `- ${l[lang]}`).join('\n')}`;
   return lessonNote(lesson, 0, body, {});
+}
+
+/** The same report as an HTML fragment with the exchanges drawn, the work folder's path left out. */
+function htmlFeedbackFor(result: LessonResult, work: string): Text {
+  const fb = {} as Text;
+  for (const lang of LANGS) fb[lang] = renderLessonFragment(result, { lang }).split(work + path.sep).join('').split(work).join('.');
+  return fb;
 }
 
 /** The same report `npm run check` prints, as plain text inside the feedback Markdown. */

@@ -52,8 +52,9 @@ function lessonTests(r: LessonRecord, index: number, lang: Lang, visibility: Vis
     score: r.points,
     max_score: r.maxPoints,
     status: r.status === 'pass' ? 'passed' : 'failed',
-    output: r.feedback[lang],
-    output_format: 'md',
+    // The report with its diagrams where there is one (a lesson that ran); else the Markdown.
+    output: r.feedbackHtml?.[lang] ?? r.feedback[lang],
+    output_format: r.feedbackHtml ? 'html' : 'md',
     tags: [tag],
     visibility,
     extra_data: { status: r.status },

@@ -32,6 +32,8 @@ export interface LessonRecord {
   scenarios: ScenarioRecord[];
   /** The feedback section for this lesson, as Markdown, in both languages. */
   feedback: Text;
+  /** The same report as an HTML fragment, the exchanges drawn as SVG (Gradescope's `html` output). */
+  feedbackHtml?: Text;
   ms: number;
 }
 
