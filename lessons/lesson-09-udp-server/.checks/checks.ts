@@ -10,6 +10,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkGenerated, type Mismatch } from '../../../src/checks/generate.ts';
 import {
   defineScenarios,
   describeExit,
@@ -17,14 +18,17 @@ import {
   programFailure,
   quoted,
   text,
+  visible,
   withUdpPeers,
   type FailureDetails,
   type ScenarioContext,
   type StartedServer,
   type Text,
+  type Transcript,
   type UdpClientPeer,
   type UdpPeerSet,
 } from '../../../src/checks/kit.ts';
+import { allowedReplies, kindOf, sendersOf, udpCases, type UdpCase } from './model.ts';
 
 const INTEROP = path.join(path.dirname(fileURLToPath(import.meta.url)), 'interop');
 const BAD = 'ERR bad request';
@@ -122,7 +126,13 @@ async function ask(ctx: ScenarioContext, peer: UdpClientPeer, server: StartedSer
 /** Every reply must come from the port the server is bound to. */
 function expectFromServer(ctx: ScenarioContext, peer: UdpClientPeer, server: StartedServer, port: number): void {
   if (port === server.port) return;
-  ctx.fail({
+  ctx.fail(fromAnotherPort(server, port));
+  void peer;
+}
+
+/** A reply that came from `port`, not from the server's own. */
+function fromAnotherPort(server: StartedServer, port: number): FailureDetails {
+  return {
     reason: 'reply-from-another-port',
     summary: fill(text('The reply came from port {p}, not from the server\'s port {s}.', '응답이 서버 포트 {s}가 아닌 포트 {p}에서 왔습니다.'), { p: port, s: server.port }),
     expected: fill(text('a reply from 127.0.0.1:{s}', '127.0.0.1:{s}에서 온 응답'), { s: server.port }),
@@ -133,8 +143,7 @@ function expectFromServer(ctx: ScenarioContext, peer: UdpClientPeer, server: Sta
     ),
     fix: text('Reply with the bound socket itself: socket.send(reply, rinfo.port, rinfo.address).', '바인딩한 그 소켓으로 답하세요: socket.send(reply, rinfo.port, rinfo.address).'),
     section: 'reply-to-the-sender',
-  });
-  void peer;
+  };
 }
 
 const noReply = {
@@ -332,26 +341,31 @@ async function boundaries(ctx: ScenarioContext, udp: UdpPeerSet): Promise<void> 
   });
 }
 
+const echoNotExact = {
+  reason: 'echo-not-exact',
+  summary: text('The ECHO reply is not byte-for-byte what followed "ECHO ".', 'ECHO 응답이 "ECHO " 뒤의 바이트와 똑같지 않습니다.'),
+  cause: text(
+    'Something changed the bytes: trim(), a trailing "\\n" dropped from every datagram, a split on spaces or newlines that dropped parts, or a re-encoding. ECHO returns exactly msg.subarray(5).',
+    'trim(), 모든 데이터그램에서 끝의 "\\n"을 떼는 코드, 공백이나 줄바꿈으로 자르다가 일부를 버린 코드, 다른 인코딩으로 바꾼 코드가 바이트를 바꿨습니다. ECHO는 정확히 msg.subarray(5)를 돌려줍니다.',
+  ),
+  fix: text('socket.send(msg.subarray(5), rinfo.port, rinfo.address)', 'socket.send(msg.subarray(5), rinfo.port, rinfo.address)'),
+  section: 'the-protocol',
+} as const;
+
 /** Byte-exact ECHO (UTF-8, newlines, spaces) and the 1200-byte edge, which is allowed. */
 async function echoExact(ctx: ScenarioContext, udp: UdpPeerSet): Promise<void> {
   const server = await startUdpServer(ctx);
   const peer = await udp.client(server.port, ctx.transcript(who.checker, who.server));
-  const payload = '  안녕, 세계 🙂\r\n\ttabs and spaces  ';
-  await ask(ctx, peer, server, {
-    send: `ECHO ${payload}`,
-    expect: payload,
-    wrong: {
-      reason: 'echo-not-exact',
-      summary: text('The ECHO reply is not byte-for-byte what followed "ECHO ".', 'ECHO 응답이 "ECHO " 뒤의 바이트와 똑같지 않습니다.'),
-      cause: text(
-        'Something changed the bytes: trim(), a split on spaces or newlines that dropped parts, or a re-encoding. ECHO returns exactly msg.subarray(5).',
-        'trim(), 공백이나 줄바꿈으로 자르다가 일부를 버린 코드, 다른 인코딩으로 바꾼 코드가 바이트를 바꿨습니다. ECHO는 정확히 msg.subarray(5)를 돌려줍니다.',
-      ),
-      fix: text('socket.send(msg.subarray(5), rinfo.port, rinfo.address)', 'socket.send(msg.subarray(5), rinfo.port, rinfo.address)'),
-      section: 'the-protocol',
-    },
-    silent: { ...noReply, section: 'the-protocol' },
-  });
+  // Edge spaces, a "\r\n" inside; then a final "\n", which is part of the text (only a PING may
+  // end with one extra "\n", and nothing strips it from an ECHO).
+  for (const payload of ['  안녕, 세계 🙂\r\n\ttabs and spaces  ', 'ends with a newline\n']) {
+    await ask(ctx, peer, server, {
+      send: `ECHO ${payload}`,
+      expect: payload,
+      wrong: echoNotExact,
+      silent: { ...noReply, section: 'the-protocol' },
+    });
+  }
   // Exactly 1200 bytes is allowed: "ECHO " and 1195 bytes of UTF-8 (Korean is 3 bytes a character).
   const body = '가나다'.repeat(100) + 'x'.repeat(1195 - 900);
   const edge = Buffer.from(`ECHO ${body}`);
@@ -373,6 +387,11 @@ async function echoExact(ctx: ScenarioContext, udp: UdpPeerSet): Promise<void> {
   });
 }
 
+const tooLargeCause = text(
+  'Course policy: at most 1200 bytes per datagram, counted as msg.length before anything is decoded — not the decoded text\'s length (398 Hangul syllables are 1194 bytes but 398 characters), and not after dropping a final "\\n". Bigger datagrams may be fragmented or silently dropped on real networks (macOS refuses more than 9216 bytes by default), so the server refuses them before reading them.',
+  '이 코스의 정책은 데이터그램 하나에 1200바이트까지이고, 아무것도 디코딩하기 전에 msg.length로 잽니다. 디코딩한 문자열의 길이가 아닙니다(한글 398자는 398글자지만 1194바이트입니다). 끝의 "\\n"을 뗀 뒤에 재는 것도 아닙니다. 더 크면 실제 네트워크에서 조각나거나 조용히 버려질 수 있고(macOS는 기본으로 9216바이트 넘는 것을 거부합니다), 그래서 서버는 내용을 읽기 전에 거절합니다.',
+);
+
 /** Bad input is answered, never fatal; afterwards the server still answers a PING. */
 async function badInput(ctx: ScenarioContext, udp: UdpPeerSet, inputs: Array<{ send: Buffer; shown: string; expect: string }>): Promise<void> {
   const server = await startUdpServer(ctx);
@@ -387,10 +406,7 @@ async function badInput(ctx: ScenarioContext, udp: UdpPeerSet, inputs: Array<{ s
         ? {
             reason: 'too-large-not-rejected',
             summary: text('A datagram over 1200 bytes was not answered with "ERR too large".', '1200바이트가 넘는 데이터그램에 "ERR too large"로 답하지 않았습니다.'),
-            cause: text(
-              'Course policy: at most 1200 bytes per datagram. Bigger ones may be fragmented or silently dropped on real networks (macOS refuses more than 9216 bytes by default), so the server refuses them before reading them.',
-              '이 코스의 정책은 데이터그램 하나에 1200바이트까지입니다. 더 크면 실제 네트워크에서 조각나거나 조용히 버려질 수 있고(macOS는 기본으로 9216바이트 넘는 것을 거부합니다), 그래서 서버는 내용을 읽기 전에 거절합니다.',
-            ),
+            cause: tooLargeCause,
             fix: text("First line of the handler: if (msg.length > 1200) reply 'ERR too large'.", "핸들러 첫 줄에서: if (msg.length > 1200)이면 'ERR too large'로 답하세요."),
             section: 'size',
           }
@@ -448,7 +464,11 @@ async function busyPort(ctx: ScenarioContext): Promise<void> {
     const program = ctx.startProgram('server.ts', { label: who.server, env: { HOST: '127.0.0.1', PORT: String(port) } });
     const ended = program.exited.then(() => 'exit' as const);
     const bound = program.waitListening('udp', 3000).then((r) => (typeof r === 'object' && 'proto' in r ? ('bound' as const) : 'none'));
-    const first = await Promise.race([ended, bound, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 3000))]);
+    // The 3 s timer is cleared as soon as the race is decided: left running, it would keep the
+    // checker's own process alive for up to 3 s after its report.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), 3000)));
+    const first = await Promise.race([ended, bound, timeout]).finally(() => clearTimeout(timer));
     if (first === 'bound' || program.listens.some((l) => l.proto === 'udp')) {
       ctx.fail({
         reason: 'shares-busy-port',
@@ -540,6 +560,218 @@ async function interopClient(ctx: ScenarioContext, lang: 'python' | 'java'): Pro
   }
 }
 
+/** How long a generated case waits for all its replies; a passing server needs milliseconds. */
+const REPLY_MS = 2000;
+/** After the last expected reply, how long extra replies (a split, a duplicate) may still come. */
+const EXTRA_MS = 20;
+const letter = (i: number) => 'ABC'[i]!;
+
+/**
+ * A datagram in a report: short ones whole; long ones as their start … their end (where a size
+ * edge case puts its "\n" or invalid byte), with the size.
+ */
+function shownDatagram(bytes: Buffer): string {
+  if (bytes.length === 0) return '"" (0 bytes)';
+  if (bytes.length <= 48) return quoted(bytes);
+  // Cut between characters, not inside one: a stray \xNN in the report then means a bad byte.
+  let head = 24;
+  while (head > 0 && (bytes[head]! & 0xc0) === 0x80) head--;
+  let tail = bytes.length - 8;
+  while (tail < bytes.length - 4 && (bytes[tail]! & 0xc0) === 0x80) tail++;
+  return `"${visible(bytes.subarray(0, head)).text}…${visible(bytes.subarray(tail)).text}" (${bytes.length} bytes)`;
+}
+
+/** A case in words: `A: "PING 1 a" · B: "ECHO 한…" (1201 bytes)`. */
+function describeUdpCase(c: UdpCase): Text {
+  const order = sendersOf(c);
+  const list = c.datagrams.map((d) => `${letter(order.indexOf(d.from))}: ${shownDatagram(d.bytes)}`).join(' · ');
+  return fill(text('{list}, sent back to back', '{list}, 연달아 보냄'), { list });
+}
+
+/** The reason, cause and fix for a request answered wrongly (`got`) or not at all (undefined). */
+function generatedMismatch(request: Buffer, got: Buffer | undefined): Omit<Mismatch, 'summary' | 'expected' | 'actual'> {
+  const kind = kindOf(request);
+  if (got && got.equals(Buffer.from(TOO_LARGE)) && kind !== 'too-large') {
+    return {
+      reason: 'rejects-1200-bytes',
+      cause: text(
+        `This datagram is ${request.length} bytes: at most 1200, so it is allowed. The limit is "more than 1200 bytes" (msg.length > 1200), counted in bytes as they came.`,
+        `이 데이터그램은 ${request.length}바이트로 1200바이트 이하이므로 허용됩니다. 한계는 "1200바이트 초과"(msg.length > 1200)이고, 받은 그대로의 바이트 수로 잽니다.`,
+      ),
+      fix: text('if (msg.length > 1200) → "ERR too large"', 'if (msg.length > 1200) → "ERR too large"'),
+      section: 'size',
+    };
+  }
+  if (kind === 'too-large') {
+    return { reason: 'too-large-not-rejected', cause: tooLargeCause, fix: text("First line of the handler: if (msg.length > 1200) reply 'ERR too large'.", "핸들러 첫 줄에서: if (msg.length > 1200)이면 'ERR too large'로 답하세요."), section: 'size' };
+  }
+  if (!got) {
+    if (kind === 'echo' || kind === 'ping') return { reason: noReply.reason, cause: noReply.cause, fix: noReply.fix, section: 'the-protocol' };
+    return {
+      reason: 'bad-request-unanswered',
+      cause: text(
+        'A client waiting for a reply cannot tell "ignored" from "lost": it retries and waits. The protocol answers every datagram, bad ones with an error.',
+        "응답을 기다리는 클라이언트는 '무시됨'과 '잃어버림'을 구별할 수 없어 다시 보내고 또 기다립니다. 이 프로토콜은 모든 데이터그램에 답하고, 잘못된 것에는 오류로 답합니다.",
+      ),
+      fix: text("Reply 'ERR bad request' instead of returning early.", "일찍 return하지 말고 'ERR bad request'로 답하세요."),
+      section: 'bad-input',
+    };
+  }
+  switch (kind) {
+    case 'echo':
+      return { reason: echoNotExact.reason, cause: echoNotExact.cause, fix: echoNotExact.fix, section: echoNotExact.section };
+    case 'ping': {
+      const w = wrongReply(text('', ''));
+      return { reason: w.reason, cause: w.cause, fix: w.fix, section: w.section };
+    }
+    case 'invalid-utf8':
+      return {
+        reason: 'accepted-invalid-utf8',
+        cause: text(
+          "This datagram is not valid UTF-8. msg.toString() quietly turns invalid bytes into U+FFFD (�), so broken input passes for text; a decoder that refuses them tells you.",
+          '이 데이터그램은 올바른 UTF-8이 아닙니다. msg.toString()은 깨진 바이트를 조용히 U+FFFD(�)로 바꾸므로 깨진 입력이 글자로 통과합니다. 거부하는 디코더를 써야 알 수 있습니다.',
+        ),
+        fix: text("new TextDecoder('utf-8', { fatal: true }).decode(msg) inside try/catch: it throws on invalid UTF-8.", "try/catch 안에서 new TextDecoder('utf-8', { fatal: true }).decode(msg): 깨진 UTF-8이면 예외를 던집니다."),
+        section: 'bad-input',
+      };
+    default:
+      return {
+        reason: 'wrong-error-reply',
+        cause: text(
+          'The empty datagram, an unknown verb and a PING that does not match /^PING (\\d+) (\\S+)\\n?$/ (two "\\n", an extra field, a seq that is not digits) all get exactly "ERR bad request".',
+          '빈 데이터그램, 모르는 명령, /^PING (\\d+) (\\S+)\\n?$/에 맞지 않는 PING("\\n" 두 개, 필드 하나 더, 숫자가 아닌 seq)에는 모두 정확히 "ERR bad request"로 답합니다.',
+        ),
+        fix: text("Check in the protocol's order and reply 'ERR bad request' for anything that is not a well-formed PING or ECHO.", "프로토콜의 순서대로 확인하고, 올바른 PING이나 ECHO가 아니면 모두 'ERR bad request'로 답하세요."),
+        section: 'the-protocol',
+      };
+  }
+}
+
+/**
+ * One generated case against the running server: a new client socket per sender, every
+ * datagram sent back to back, then each sender's replies held to the model. Replies are
+ * matched to requests as a multiset per sender (so a reordering on the way is not a mistake);
+ * what is left over is a wrong reply, a missing one or an extra one.
+ */
+async function runUdpCase(udp: UdpPeerSet, server: StartedServer, c: UdpCase, transcript: (l: Text, r: Text) => Transcript): Promise<Mismatch | undefined> {
+  const order = sendersOf(c);
+  const peers = await Promise.all(order.map((_, i) => udp.client(server.port, transcript(who.client(letter(i)), who.server))));
+  try {
+    const sent = c.datagrams.map((d, index) => ({ index, sender: order.indexOf(d.from), bytes: d.bytes, want: allowedReplies(d.bytes) }));
+    for (const d of sent) await peers[d.sender]!.send(d.bytes);
+    const deadline = Date.now() + REPLY_MS;
+    for (const [i, p] of peers.entries()) await p.waitReceived(sent.filter((d) => d.sender === i).length, Math.max(1, deadline - Date.now()));
+    await new Promise((r) => setTimeout(r, EXTRA_MS));
+    if (server.program.done) {
+      const unhandled = /Unhandled 'error' event/.test(server.program.stderr());
+      return {
+        reason: unhandled ? 'no-error-handler' : 'crashed-on-bad-input',
+        summary: fill(text('Your server ended during a generated exchange (below): {how}.', '만들어 낸 주고받기(아래) 도중에 서버가 끝났습니다: {how}.'), { how: describeExit(server.program.exitInfo!) }),
+        expected: text('one reply per datagram, and the server keeps running', '데이터그램마다 응답 하나, 서버는 계속 실행'),
+        actual: text('the server process is gone', '서버 프로세스가 사라짐'),
+        cause: text(
+          "Code like msg.toString().split(' ')[1].trim() throws on an empty or unexpected datagram, and an exception in the 'message' handler ends the whole server, for every client.",
+          "msg.toString().split(' ')[1].trim() 같은 코드는 빈 데이터그램이나 뜻밖의 데이터에서 예외를 던집니다. 'message' 핸들러의 예외 하나가 모든 클라이언트의 서버 전체를 끝냅니다.",
+        ),
+        fix: text("Check before you use, in the protocol's order; anything else gets 'ERR bad request'.", "프로토콜의 순서대로, 쓰기 전에 확인하세요. 나머지는 모두 'ERR bad request'로 답합니다."),
+        section: 'bad-input',
+      };
+    }
+    for (const p of peers) {
+      const other = p.received.find((d) => d.from.port !== server.port);
+      if (other) return fromAnotherPort(server, other.from.port);
+    }
+    // Per sender: match replies to requests; keep what is left on either side.
+    const left = peers.map((p, i) => {
+      const got = p.received.map((d) => d.bytes);
+      const used = new Set<number>();
+      const unanswered = sent.filter((d) => d.sender === i).filter((d) => {
+        const k = got.findIndex((g, j) => !used.has(j) && d.want.some((w) => w.equals(g)));
+        if (k === -1) return true;
+        used.add(k);
+        return false;
+      });
+      return { unanswered, extra: got.filter((_, j) => !used.has(j)) };
+    });
+    if (left.every((l) => l.unanswered.length === 0 && l.extra.length === 0)) return undefined;
+    const expectedFor = (d: (typeof sent)[number]): Text | string =>
+      d.want.length === 1 ? quoted(d.want[0]!, 80) : fill(text('{a} or {b}', '{a} 또는 {b}'), { a: quoted(d.want[0]!, 80), b: quoted(d.want[1]!, 80) });
+    // A reply that one sender still waits for, delivered to another: replies follow a remembered address.
+    for (const [i, l] of left.entries()) {
+      for (const g of l.extra) {
+        const owner = left.findIndex((o, j) => j !== i && o.unanswered.some((d) => d.want.some((w) => w.equals(g))));
+        if (owner === -1 || l.unanswered.some((d) => d.want.some((w) => w.equals(g)))) continue;
+        return {
+          reason: 'reply-to-wrong-sender',
+          summary: fill(text('In a generated exchange (below), client {a} received a reply meant for client {b}.', '만들어 낸 주고받기(아래)에서 클라이언트 {a}가 클라이언트 {b}에게 갈 응답을 받았습니다.'), { a: letter(i), b: letter(owner) }),
+          expected: fill(text('{r} to client {b}', '클라이언트 {b}에게 {r}'), { r: quoted(g, 80), b: letter(owner) }),
+          actual: fill(text('{r} to client {a}', '클라이언트 {a}에게 {r}'), { r: quoted(g, 80), a: letter(i) }),
+          cause: text(
+            'The server replies to a remembered address (the first client\'s port, say) instead of the sender of each datagram. rinfo is the only way to know who sent this one.',
+            '서버가 데이터그램마다 보낸 쪽이 아니라 기억해 둔 주소(첫 클라이언트의 포트 등)로 답합니다. 이 데이터그램을 누가 보냈는지 아는 방법은 rinfo뿐입니다.',
+          ),
+          fix: text('socket.send(reply, rinfo.port, rinfo.address) with the rinfo of this datagram.', '이 데이터그램의 rinfo로 socket.send(reply, rinfo.port, rinfo.address).'),
+          section: 'reply-to-the-sender',
+        };
+      }
+    }
+    // The earliest request without its reply: paired with a wrong reply to the same sender, if any.
+    const firsts = left
+      .map((l, i) => ({ i, l, d: l.unanswered[0] }))
+      .filter((x) => x.d)
+      .sort((a, b) => a.d!.index - b.d!.index);
+    if (firsts.length > 0) {
+      const { i, l, d } = firsts[0]!;
+      const got = l.extra[0];
+      const m = generatedMismatch(d!.bytes, got);
+      const n = sent.filter((s) => s.sender === i).indexOf(d!) + 1;
+      return {
+        ...m,
+        summary: got
+          ? fill(text('Client {a}\'s datagram {d} got a reply the protocol does not give, in a generated exchange (below).', '만들어 낸 주고받기(아래)에서 클라이언트 {a}의 데이터그램 {d}에 프로토콜과 다른 응답이 왔습니다.'), { a: letter(i), d: shownDatagram(d!.bytes) })
+          : fill(text('Client {a}\'s datagram {d} got no reply within {ms} ms, in a generated exchange (below).', '만들어 낸 주고받기(아래)에서 클라이언트 {a}의 데이터그램 {d}에 {ms}ms 안에 응답이 오지 않았습니다.'), {
+              a: letter(i),
+              d: shownDatagram(d!.bytes),
+              ms: REPLY_MS,
+            }),
+        expected: fill(text("{r} (the reply to client {a}'s datagram {n})", '{r} (클라이언트 {a}가 보낸 {n}번째 데이터그램에 대한 응답)'), { r: expectedFor(d!), a: letter(i), n }),
+        actual: got ? quoted(got, 80) : text('nothing', '없음'),
+      };
+    }
+    const i = left.findIndex((l) => l.extra.length > 0);
+    return {
+      reason: 'missing-replies',
+      summary: fill(text('Client {a} got more replies than it sent datagrams, in a generated exchange (below).', '만들어 낸 주고받기(아래)에서 클라이언트 {a}가 보낸 데이터그램보다 많은 응답을 받았습니다.'), { a: letter(i) }),
+      expected: fill(text('{n} reply datagrams', '응답 데이터그램 {n}개'), { n: sent.filter((s) => s.sender === i).length }),
+      actual: fill(text('{n}, among them {r}', '{n}개, 그중 {r}'), { n: peers[i]!.received.length, r: quoted(left[i]!.extra[0]!, 80) }),
+      cause: text('One request datagram, one reply datagram: never split one reply into several, and never send one twice.', '요청 데이터그램 하나에 응답 데이터그램 하나입니다. 응답 하나를 여러 개로 나누거나 두 번 보내면 안 됩니다.'),
+      fix: text("Exactly one socket.send() per 'message', with the whole reply.", "'message' 하나에 socket.send() 한 번, 응답 전체를 담아서."),
+      section: 'boundaries',
+    };
+  } finally {
+    await Promise.all(peers.map((p) => p.close()));
+  }
+}
+
+/** The model against the server on generated datagrams; the server started once for all cases. */
+async function generatedExchanges(ctx: ScenarioContext, udp: UdpPeerSet): Promise<void> {
+  const server = await startUdpServer(ctx);
+  // Once the server has died every later case fails the same way: say so at once, not after a wait.
+  let dead: Mismatch | undefined;
+  await checkGenerated(ctx, {
+    cases: udpCases,
+    run: async (c, transcript) => {
+      if (dead) return dead;
+      const m = await runUdpCase(udp, server, c, transcript);
+      if (m && server.program.done) dead = m;
+      return m;
+    },
+    describe: describeUdpCase,
+    runs: 30,
+    ms: 5000,
+  });
+}
+
 function scenario(id: string, title: Text, run: (ctx: ScenarioContext, udp: UdpPeerSet) => Promise<void>) {
   return { id, title, run: (ctx: ScenarioContext) => withUdpPeers((udp) => run(ctx, udp)) };
 }
@@ -548,12 +780,20 @@ export default defineScenarios([
   scenario('ping-pong', text('"PING 1 <token>" → "PONG 1 <token>", from the server\'s port', '"PING 1 <token>" → 서버 포트에서 "PONG 1 <token>"'), pingPong),
   scenario('each-sender-gets-its-own-replies', text('three clients on three ports, PINGs interleaved: each gets only its own PONGs', '포트가 다른 클라이언트 셋이 PING을 섞어 보냄: 각자 자기 PONG만 받음'), eachSender),
   scenario('boundaries-kept', text('10 datagrams back to back (some with "\\n" inside) → 10 separate, exact replies', '데이터그램 10개를 연달아(일부는 안에 "\\n") → 따로따로 정확한 응답 10개'), boundaries),
-  scenario('echo-byte-exact', text('ECHO is byte-exact (UTF-8, spaces, "\\r\\n"); exactly 1200 bytes is allowed', 'ECHO는 바이트 그대로(UTF-8, 공백, "\\r\\n"), 정확히 1200바이트는 허용'), echoExact),
+  scenario('echo-byte-exact', text('ECHO is byte-exact (UTF-8, spaces, "\\r\\n", a final "\\n"); exactly 1200 bytes is allowed', 'ECHO는 바이트 그대로(UTF-8, 공백, "\\r\\n", 끝의 "\\n"), 정확히 1200바이트는 허용'), echoExact),
   scenario('empty-datagram', text('a 0-byte datagram → "ERR bad request", and the server keeps serving', '0바이트 데이터그램 → "ERR bad request", 서버는 계속 동작'), (ctx, udp) =>
     badInput(ctx, udp, [{ send: Buffer.alloc(0), shown: '(0 B)', expect: BAD }]),
   ),
-  scenario('too-large', text('a 1300-byte datagram → "ERR too large"', '1300바이트 데이터그램 → "ERR too large"'), (ctx, udp) =>
-    badInput(ctx, udp, [{ send: Buffer.from(`ECHO ${'x'.repeat(1295)}`), shown: '(1300 B: "ECHO xxx…")', expect: TOO_LARGE }]),
+  scenario('too-large', text('over 1200 bytes → "ERR too large": 1300 B, 1201 B of Korean (405 characters), 1201 B ending in "\\n", 1300 B of invalid UTF-8', '1200바이트 초과 → "ERR too large": 1300B, 한글 1201B(405글자), "\\n"으로 끝나는 1201B, 깨진 UTF-8 1300B'), (ctx, udp) =>
+    badInput(ctx, udp, [
+      { send: Buffer.from(`ECHO ${'x'.repeat(1295)}`), shown: '(1300 B: "ECHO xxx…")', expect: TOO_LARGE },
+      // Bytes, not characters: 398 Hangul syllables are 1194 bytes but only 398 UTF-16 units.
+      { send: Buffer.from(`ECHO ${'한'.repeat(398)}xx`), shown: '(1201 B, 405 characters: "ECHO 한한한…xx")', expect: TOO_LARGE },
+      // The whole datagram counts, its last "\n" too.
+      { send: Buffer.from(`ECHO ${'x'.repeat(1195)}\n`), shown: '(1201 B: "ECHO xxx…x\\n")', expect: TOO_LARGE },
+      // Size first, before decoding: too large wins over invalid.
+      { send: Buffer.concat([Buffer.from('ECHO '), Buffer.alloc(1295, 0xff)]), shown: '(1300 B: "ECHO " + FF FF FF…)', expect: TOO_LARGE },
+    ]),
   ),
   scenario('garbage', text('bytes FF FE 00, unknown verbs, malformed PINGs, invalid UTF-8 after ECHO → "ERR bad request"', 'FF FE 00 바이트, 모르는 명령, 형식이 틀린 PING, ECHO 뒤의 깨진 UTF-8 → "ERR bad request"'), (ctx, udp) =>
     badInput(ctx, udp, [
@@ -566,6 +806,15 @@ export default defineScenarios([
   ),
   scenario('python-client', text("a Python UDP client (sendto/recvfrom) → your server", 'Python UDP 클라이언트(sendto/recvfrom) → 내 서버'), (ctx) => interopClient(ctx, 'python')),
   scenario('java-client', text('a Java UDP client (DatagramSocket) → your server', 'Java UDP 클라이언트(DatagramSocket) → 내 서버'), (ctx) => interopClient(ctx, 'java')),
+  {
+    id: 'generated-exchanges',
+    title: text(
+      'generated exchanges: the protocol model against your server (sizes at 1200 bytes ±1 with multibyte text, trailing newlines, invalid UTF-8, several clients)',
+      '만들어 낸 주고받기: 프로토콜 모델과 내 서버를 비교(멀티바이트 글자로 1200바이트 ±1, 끝의 줄바꿈, 깨진 UTF-8, 여러 클라이언트)',
+    ),
+    limitMs: 20000,
+    run: (ctx: ScenarioContext) => withUdpPeers((udp) => generatedExchanges(ctx, udp)),
+  },
   {
     id: 'port-already-taken',
     title: text('the port is taken: bind fails, the server says so and exits non-zero (no crash, no sharing)', '포트가 이미 쓰임: bind 실패를 알리고 0이 아닌 코드로 종료(죽지도, 나눠 쓰지도 않음)'),
