@@ -106,7 +106,7 @@ describe('run_autograder on a submission', () => {
       copyLesson(path.join(COURSE_ROOT, 'solutions', L1), path.join(sub, 'lessons', L1));
       copyLesson(path.join(COURSE_ROOT, 'solutions', L2), path.join(sub, 'lessons', L2));
     });
-    const failed = results.tests.filter((t: { status?: string }) => t.status === 'failed').map((t: { name: string; output: string }) => `${t.name}: ${t.output.slice(0, 300)}`);
+    const failed = (results.tests ?? []).filter((t) => t.status === 'failed').map((t) => `${t.name}: ${(t.output ?? '').slice(0, 300)}`);
     expect(results.score, failed.join('\n')).toBe(20);
     expect(lessonTest(results, L1)).toMatchObject({ score: 10, max_score: 10, status: 'passed', output_format: 'html', tags: ['lesson-01'], visibility: 'visible' });
     expect(lessonTest(results, L1).output).toContain('<svg'); // the report with its exchanges drawn

@@ -18,6 +18,7 @@ import {
   acceptClient,
   defineScenarios,
   describeExit,
+  type FailureDetails,
   fill,
   programFailure,
   quoted,
@@ -26,6 +27,10 @@ import {
   type ScenarioContext,
   type Text,
 } from '../../../src/checks/kit.ts';
+import { CheckFailure } from '../../../src/checks/scenario.ts';
+import { checkGenerated, splitAt } from '../../../src/checks/generate.ts';
+import { Transcript } from '../../../src/peers/transcript.ts';
+import { clientCases, closesAfter, modelReply, streamOf, type ClientCase } from './model.ts';
 
 type Program = ReturnType<ScenarioContext['startProgram']>;
 type Exit = NonNullable<Program['exitInfo']>;
@@ -71,12 +76,16 @@ interface Session {
   replies: string[];
 }
 
-async function open(ctx: ScenarioContext, commands: string[]): Promise<Session> {
-  const t = ctx.transcript(who.client, who.checkerServer);
+async function open(
+  ctx: ScenarioContext,
+  commands: string[],
+  o: { replies?: string[]; transcript?: (left: Text, right: Text) => Transcript } = {},
+): Promise<Session> {
+  const t = (o.transcript ?? ((l: Text, r: Text) => ctx.transcript(l, r)))(who.client, who.checkerServer);
   const server = await ctx.listenPeer(t);
   const client = ctx.startClient({ port: server.port, args: commands });
   const peer = await acceptClient(ctx, server, client, 5000);
-  return { ctx, peer, client, commands, replies: commands.map(answer) };
+  return { ctx, peer, client, commands, replies: o.replies ?? commands.map(answer) };
 }
 
 const sent = (lines: string[]) => quoted(lines.map((l) => `${l}\n`).join(''));
@@ -96,19 +105,34 @@ async function readCommand(s: Session, i: number, ms: number, pipelined: boolean
     const got = line.value.toString('utf8').replace(/\r$/, '');
     if (got === want) return;
     const isQuit = i === commands.length;
+    // What else the client sends: a QUIT still to come means this line is one too many.
+    const quitLine = /(^|\n)QUIT\r?\n/;
+    await peer.waitFor(() => quitLine.test(peer.unread().toString('utf8')), 500);
+    const rest = peer.unread();
+    const extraLine = isQuit && quitLine.test(rest.toString('utf8'));
     ctx.fail({
-      reason: isQuit ? 'no-quit' : 'wrong-commands',
-      summary: isQuit
-        ? text('After its commands, your client did not send QUIT.', '클라이언트가 명령을 보낸 뒤 QUIT을 보내지 않았습니다.')
-        : fill(text('Command {n} is not the one given on the command line.', '{n}번째 명령이 명령줄로 받은 것과 다릅니다.'), { n: i + 1 }),
+      reason: isQuit && !extraLine ? 'no-quit' : 'wrong-commands',
+      summary: extraLine
+        ? fill(
+            text('Your client sent an extra line, {line}, after its {n} command(s) and before QUIT.', '클라이언트가 명령 {n}개 뒤, QUIT 앞에 줄을 하나 더 보냈습니다: {line}.'),
+            { line: quoted(`${got}\n`), n: commands.length },
+          )
+        : isQuit
+          ? text('After its commands, your client did not send QUIT.', '클라이언트가 명령을 보낸 뒤 QUIT을 보내지 않았습니다.')
+          : fill(text('Command {n} is not the one given on the command line.', '{n}번째 명령이 명령줄로 받은 것과 다릅니다.'), { n: i + 1 }),
       expected: sent(all),
-      actual: quoted(Buffer.concat([...all.slice(0, i).map((c) => Buffer.from(`${c}\n`)), line.value, Buffer.from('\n')])),
-      cause: isQuit
-        ? text('The client says it is done with QUIT; the server answers BYE and closes. Without it the exchange never ends cleanly.', '클라이언트는 QUIT으로 끝났다고 알리고, 서버는 BYE로 답한 뒤 닫습니다. QUIT이 없으면 주고받기가 깔끔하게 끝나지 않습니다.')
-        : text(
-            'Send each argument exactly as given (process.argv.slice(2)), in order, one per line.',
-            '인자를 받은 그대로(process.argv.slice(2)), 순서대로, 한 줄에 하나씩 보내야 합니다.',
-          ),
+      actual: quoted(Buffer.concat([...all.slice(0, i).map((c) => Buffer.from(`${c}\n`)), line.value, Buffer.from('\n'), rest])),
+      cause: extraLine
+        ? text(
+            "Every line is a command: the server answers this one too (an empty line gets ERR empty), so every reply after it moves down one place and the reply to QUIT is not BYE. With no arguments, commands.join('\\n') + '\\nQUIT\\n' sends just such an empty line.",
+            "줄 하나하나가 명령입니다. 서버는 이 줄에도 답하고(빈 줄에는 ERR empty), 그 뒤의 답이 모두 한 칸씩 밀려 QUIT의 답이 BYE가 아니게 됩니다. 인자가 없을 때 commands.join('\\n') + '\\nQUIT\\n'이 바로 이런 빈 줄을 보냅니다.",
+          )
+        : isQuit
+          ? text('The client says it is done with QUIT; the server answers BYE and closes. Without it the exchange never ends cleanly.', '클라이언트는 QUIT으로 끝났다고 알리고, 서버는 BYE로 답한 뒤 닫습니다. QUIT이 없으면 주고받기가 깔끔하게 끝나지 않습니다.')
+          : text(
+              'Send each argument exactly as given (process.argv.slice(2)), in order, one per line.',
+              '인자를 받은 그대로(process.argv.slice(2)), 순서대로, 한 줄에 하나씩 보내야 합니다.',
+            ),
       fix: text("socket.write(commands.map((c) => `${c}\\n`).join('') + 'QUIT\\n')", "socket.write(commands.map((c) => `${c}\\n`).join('') + 'QUIT\\n')"),
       section: 'the-protocol',
     });
@@ -191,11 +215,14 @@ function replyBytes(s: Session): Buffer {
   return Buffer.from([...s.replies, 'BYE'].map((r) => `${r}\n`).join(''));
 }
 
-/** What the program printed, as lines (a final "BYE" line is allowed: printing it is optional). */
-function printedLines(stdout: string, replies: string[]): string[] {
+/**
+ * What the program printed, as lines. A final "BYE" line is allowed when BYE answered QUIT
+ * (`byeOptional`): printing it is up to the client (README rule 3).
+ */
+function printedLines(stdout: string, replies: string[], byeOptional = true): string[] {
   const lines = stdout.replace(/\r\n/g, '\n').split('\n');
   if (lines.at(-1) === '') lines.pop();
-  if (lines.length === replies.length + 1 && lines.at(-1) === 'BYE') lines.pop();
+  if (byeOptional && lines.length === replies.length + 1 && lines.at(-1) === 'BYE') lines.pop();
   return lines;
 }
 
@@ -203,8 +230,8 @@ const printed = (stdout: string) => (stdout ? quoted(stdout, 300) : text('(nothi
 const expectedOut = (replies: string[]) => quoted(replies.map((r) => `${r}\n`).join(''));
 
 /** Holds stdout to the replies, one per line, in order. */
-function expectReplies(ctx: ScenarioContext, stdout: string, replies: string[]): void {
-  const lines = printedLines(stdout, replies);
+function expectReplies(ctx: ScenarioContext, stdout: string, replies: string[], byeOptional = true): void {
+  const lines = printedLines(stdout, replies, byeOptional);
   if (lines.length === replies.length && lines.every((l, i) => l === replies[i])) return;
   const firstBye = replies.indexOf('BYE'); // the reply to an ECHO BYE
   if (firstBye !== -1 && lines.length < replies.length && lines.length <= firstBye + 1 && lines.every((l, i) => l === replies[i])) {
@@ -226,7 +253,7 @@ function expectReplies(ctx: ScenarioContext, stdout: string, replies: string[]):
   }
   const joined = replies.join('');
   const flat = stdout.replace(/\r?\n/g, '');
-  if (flat === joined || flat === `${joined}BYE`) {
+  if (flat === joined || (byeOptional && flat === `${joined}BYE`)) {
     ctx.fail({
       reason: 'printed-chunks',
       summary: text('Your client printed the pieces the replies arrived in, not the replies.', '클라이언트가 답이 아니라 답이 도착한 조각을 출력했습니다.'),
@@ -376,8 +403,8 @@ function expectPartialReplies(ctx: ScenarioContext, stdout: string, replies: str
   });
 }
 
-/** The server answered some commands, then broke the connection: exit 1, promptly. */
-async function expectErrorExit(s: Session, how: 'fin' | 'rst'): Promise<void> {
+/** The server answered `received` commands, then broke the connection: exit 1, promptly. */
+async function expectErrorExit(s: Session, how: 'fin' | 'rst', received = 2): Promise<void> {
   const ctx: ScenarioContext = s.ctx;
   const client = s.client;
   const what = how === 'fin' ? text('the server closed', '서버가 닫기') : text('the connection was reset', '연결이 리셋되기');
@@ -397,7 +424,7 @@ async function expectErrorExit(s: Session, how: 'fin' | 'rst'): Promise<void> {
       section: 'connection-errors',
     });
   }
-  if (how === 'fin') expectPartialReplies(ctx, client.stdout(), s.replies.slice(0, 2), what);
+  if (how === 'fin') expectPartialReplies(ctx, client.stdout(), s.replies.slice(0, received), what);
   if (exit.code !== 1) {
     ctx.fail({
       reason: 'early-close-not-an-error',
@@ -414,6 +441,24 @@ async function expectErrorExit(s: Session, how: 'fin' | 'rst'): Promise<void> {
       section: 'exit-codes',
     });
   }
+  expectMessage(s, exit.code, how === 'fin' ? text('the server closed the connection', '서버가 연결을 닫은') : text('the connection was reset', '연결이 리셋된'));
+}
+
+/** README rules 5 and 6: an exit with code 1 or 2 comes with a message on stderr. */
+function expectMessage(s: Session, code: number | null, what: Text): void {
+  if (s.client.stderr().trim() !== '') return;
+  s.ctx.fail({
+    reason: 'no-error-message',
+    summary: fill(text('Your client exited with code {c} after {what}, but said nothing on stderr.', '{what} 뒤 클라이언트가 종료 코드 {c}로 끝났지만 stderr에 아무 말도 하지 않았습니다.'), { c: String(code), what }),
+    expected: fill(text('exit code {c} and a message on stderr', '종료 코드 {c}와 stderr 메시지'), { c: String(code) }),
+    actual: fill(text('stdout {out}; stderr empty', 'stdout {out}, stderr 비어 있음'), { out: printed(s.client.stdout()) }),
+    cause: text(
+      'The exit code tells a script that something went wrong; the person who ran the client needs a sentence saying what: closed, reset, refused, timed out, or an unexpected reply to QUIT.',
+      '종료 코드는 스크립트에게 무언가 잘못됐다고 알릴 뿐입니다. 클라이언트를 실행한 사람에게는 무엇이 잘못됐는지 알려 주는 문장이 필요합니다. 닫힘, 리셋, 거부, 타임아웃, QUIT에 대한 뜻밖의 답 같은 것이요.',
+    ),
+    fix: text('Wherever you set exit code 1 or 2, console.error(…) what happened first (one finish(code, message) does both).', '종료 코드 1이나 2를 정하는 곳마다 먼저 console.error(…)로 무슨 일인지 출력하세요(finish(code, message) 하나로 둘 다 하면 됩니다).'),
+    section: 'the-protocol',
+  });
 }
 
 /** Sends the first two replies, one write each; the commands must already have been read. */
@@ -433,6 +478,123 @@ function boundaryCuts(bytes: Buffer, seed: number): number[] {
     if (at >= bytes.length) return cuts;
     cuts.push(at);
   }
+}
+
+/** How long a generated case waits for the client to exit once the server has said its last. */
+const CASE_EXIT_MS = 4000;
+
+/**
+ * Cases from the corners every run tries first, whatever the seed: no arguments at all (the
+ * request is then `QUIT\n` alone), replies with spaces and tabs around them (printed as they
+ * came), and a server that answers QUIT with something other than BYE and keeps the connection.
+ */
+function fixedCases(): ClientCase[] {
+  const of = (commands: string[], end: ClientCase['end']): ClientCase => ({ commands, replies: commands.map(modelReply), end, cuts: [] });
+  return [
+    of([], { kind: 'bye', close: true }),
+    of(['ECHO  two  spaces ', 'PING', 'ECHO \tx'], { kind: 'bye', close: true }),
+    of(['PING'], { kind: 'not-bye', reply: 'ERR unknown command QUIT', close: false }),
+  ];
+}
+
+/** A case in words: `client.ts "PING" "ECHO  a "; the checker sends "PONG\n a \nBYE\n" in 3 writes, then FIN`. */
+function describeClientCase(c: ClientCase): Text {
+  const args = c.commands.length ? c.commands.map((a) => JSON.stringify(a)).join(' ') : text('(no arguments)', '(인자 없음)');
+  const end = closesAfter(c) ? text('then FIN', '그다음 FIN') : text('then the connection stays open', '그다음 연결은 열린 채');
+  const stream = streamOf(c);
+  if (stream.length === 0) return fill(text('client.ts {args}; the checker sends no reply, {end}', 'client.ts {args}. 검사기가 답을 하나도 보내지 않고, {end}'), { args, end });
+  return fill(text('client.ts {args}; the checker sends {stream} in {n} writes, {end}', 'client.ts {args}. 검사기가 {stream}을(를) {n}번에 나눠 보내고, {end}'), {
+    args,
+    stream: quoted(stream, 120),
+    n: splitAt(stream, c.cuts).length,
+    end,
+  });
+}
+
+/**
+ * One generated case, with a client of its own: the checker reads every command and QUIT (the
+ * client must pipeline, and send exactly its arguments), sends the reply stream cut as drawn,
+ * 5 ms between writes, ends as drawn, and holds stdout, the exit code and stderr to the model.
+ */
+async function runClientCase(ctx: ScenarioContext, c: ClientCase, transcript: (l: Text, r: Text) => Transcript): Promise<FailureDetails | undefined> {
+  const t = transcript(who.client, who.checkerServer);
+  const server = await ctx.listenPeer(t);
+  const client = ctx.startClient({ port: server.port, args: c.commands });
+  let peer: PeerSocket | undefined;
+  try {
+    peer = await acceptClient(ctx, server, client, 5000);
+    const s: Session = { ctx, peer, client, commands: c.commands, replies: c.replies };
+    await readAllCommands(s);
+    await peer.sendPieces(splitAt(streamOf(c), c.cuts), 5);
+    if (c.end.kind === 'closes-early') {
+      peer.halfClose();
+      await expectErrorExit(s, 'fin', c.end.after);
+      return undefined;
+    }
+    if (c.end.close) peer.halfClose();
+    else t.note(text('the checker keeps the connection open', '검사기가 연결을 열어 둠'));
+    const exit = await client.waitExit(CASE_EXIT_MS);
+    if (c.end.kind === 'not-bye') {
+      checkNotBye(s, exit, c.end.reply);
+      return undefined;
+    }
+    if (!c.end.close && (!exit || (exit.code === 2 && !CRASH.test(client.stderr())))) {
+      ctx.fail({
+        reason: 'waits-for-close',
+        summary: exit
+          ? text('After BYE your client waited for the server to close, then gave up with code 2 (timeout).', 'BYE를 받은 뒤 클라이언트가 서버가 닫기를 기다리다 종료 코드 2(타임아웃)로 포기했습니다.')
+          : fill(text('Your client was still running {ms} ms after BYE.', 'BYE 뒤 {ms}ms가 지나도 클라이언트가 실행 중이었습니다.'), { ms: CASE_EXIT_MS }),
+        expected: text('the replies printed, then exit code 0 right after BYE', '답을 출력하고 BYE 직후 종료 코드 0'),
+        actual: fill(text('stdout {out}; {how}', 'stdout {out}, {how}'), { out: printed(client.stdout()), how: describeExit(exit ?? 'timeout', CASE_EXIT_MS) }),
+        cause: text('BYE is the last reply: you need nothing more from the connection, whether or not the server closes it.', 'BYE는 마지막 답입니다. 서버가 연결을 닫든 말든, 그 연결에서 더 받을 것이 없습니다.'),
+        fix: text('On BYE call socket.destroy(): the program then ends with process.exitCode 0.', 'BYE에서 socket.destroy()를 호출하세요. 그러면 프로그램이 process.exitCode 0으로 끝납니다.'),
+        section: 'matching-replies',
+      });
+    }
+    checkSuccess(s, exit, CASE_EXIT_MS);
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof CheckFailure)) throw err;
+    const d = err.details;
+    return {
+      ...d,
+      summary: fill(text('{summary} In a generated exchange: {case}.', '{summary} 만들어 낸 주고받기: {case}.'), { summary: d.summary, case: describeClientCase(c) }),
+    };
+  } finally {
+    if (!client.exitInfo) await client.kill();
+    peer?.destroy();
+    // A case run while searching is not the one the report shows (only the replay records its
+    // transcript): its client, gone by now, stays out of the report's list of programs.
+    if (!ctx.transcripts.includes(t)) ctx.programs.splice(ctx.programs.indexOf(client) >>> 0, 1);
+  }
+}
+
+/** QUIT was answered with `reply`, not BYE: exit code 1, a message, and stdout the replies only. */
+function checkNotBye(s: Session, exit: Exit | undefined, reply: string): void {
+  const ctx: ScenarioContext = s.ctx;
+  const client = s.client;
+  if (exit && (CRASH.test(client.stderr()) || exit.signal || exit.stoppedFor)) ctx.fail(programFailure('client.ts', exit, client, 'during-exchange'));
+  if (!exit || exit.code !== 1) {
+    ctx.fail({
+      reason: 'quit-reply-not-bye',
+      summary: exit
+        ? fill(text('The server answered QUIT with {reply}, not BYE, and your client exited with code {c}.', '서버가 QUIT에 BYE가 아니라 {reply}(으)로 답했는데, 클라이언트가 종료 코드 {c}로 끝났습니다.'), { reply: quoted(`${reply}\n`), c: String(exit.code) })
+        : fill(text('The server answered QUIT with {reply}, not BYE, and your client was still running {ms} ms later.', '서버가 QUIT에 BYE가 아니라 {reply}(으)로 답했는데, 클라이언트가 {ms}ms 뒤에도 실행 중이었습니다.'), { reply: quoted(`${reply}\n`), ms: CASE_EXIT_MS }),
+      expected: text('exit code 1 at once, and a message on stderr', '곧바로 종료 코드 1, 그리고 stderr 메시지'),
+      actual: fill(text('{how}; stderr: {err}', '{how}, stderr: {err}'), { how: describeExit(exit ?? 'timeout', CASE_EXIT_MS), err: stderrOf(client) }),
+      cause: text(
+        'Reply N+1 answers QUIT, and only BYE there means the exchange went as it should. Anything else (ERR …, a reply moved down by a line sent twice, a server speaking another protocol) is a protocol error; exit code 0 would tell a script that calls your client that all went well.',
+        'N+1번째 답이 QUIT의 답이고, 그 자리에 BYE가 와야만 주고받기가 제대로 끝난 것입니다. 그 밖의 것(ERR …, 두 번 보낸 줄 때문에 한 칸 밀린 답, 다른 프로토콜을 쓰는 서버)은 프로토콜 오류입니다. 종료 코드 0은 클라이언트를 부르는 스크립트에게 모두 잘 됐다고 알리게 됩니다.',
+      ),
+      fix: text(
+        "For reply N+1: if (line === 'BYE') finish(0); else finish(1, `expected BYE in reply to QUIT, got ${JSON.stringify(line)}`);",
+        "N+1번째 답에서: if (line === 'BYE') finish(0); else finish(1, `QUIT의 답으로 BYE를 기대했지만 ${JSON.stringify(line)}이(가) 옴`);",
+      ),
+      section: 'matching-replies',
+    });
+  }
+  expectReplies(ctx, client.stdout(), s.replies, false);
+  expectMessage(s, exit.code, text('QUIT was answered with something other than BYE', 'QUIT에 BYE가 아닌 답이 온'));
 }
 
 async function freePort(): Promise<number> {
@@ -620,6 +782,7 @@ export default defineScenarios([
           section: 'exit-codes',
         });
       }
+      expectMessage(s, exit.code, text('the timeout', '타임아웃'));
     },
   },
   {
@@ -729,6 +892,28 @@ export default defineScenarios([
           section: 'connection-errors',
         });
       }
+    },
+  },
+  {
+    id: 'generated-exchanges',
+    title: text(
+      "generated exchanges: lesson 04's protocol model as the server, odd replies, cut at any byte, ended by BYE, another reply or a close",
+      '만들어 낸 주고받기: 레슨 04 프로토콜 모델이 서버, 엉뚱한 답, 아무 바이트에서나 끊김, BYE나 다른 답이나 닫힘으로 끝남',
+    ),
+    limitMs: 40000,
+    async run(ctx: ScenarioContext) {
+      const scratch = (l: Text, r: Text) => new Transcript(l, r);
+      for (const c of fixedCases()) {
+        const m = await runClientCase(ctx, c, scratch);
+        if (m) ctx.fail((await runClientCase(ctx, c, (l, r) => ctx.transcript(l, r))) ?? m);
+      }
+      await checkGenerated(ctx, {
+        cases: clientCases,
+        run: (c, transcript) => runClientCase(ctx, c, transcript),
+        describe: describeClientCase,
+        runs: 24,
+        ms: 9000,
+      });
     },
   },
   {
