@@ -196,11 +196,13 @@ suite('the site in a real browser', () => {
     await page.locator('.VPNavBarTranslations button').hover();
     await page.locator('.VPNavBarTranslations a', { hasText: '한국어' }).click();
     await page.waitForURL(/\/ko\/lessons\/lesson-03-echo-stream\/$/);
-    await expect(page.locator('h1').innerText()).resolves.toMatch(/레슨 03/);
+    // The URL changes before the new page is drawn (client-side navigation): wait for its title.
+    await page.locator('h1', { hasText: /레슨 03/ }).waitFor({ timeout: 10_000 });
     await page.locator('.VPNavBarTranslations button').hover();
     await page.locator('.VPNavBarTranslations a', { hasText: 'English' }).click();
     await page.waitForURL(/\/lessons\/lesson-03-echo-stream\/$/);
     expect(new URL(page.url()).pathname).toBe('/lessons/lesson-03-echo-stream/');
+    await page.locator('h1', { hasText: /Lesson 03/ }).waitFor({ timeout: 10_000 });
   });
 
   it('finds a Korean word with the search', async () => {
