@@ -6,9 +6,14 @@
  *
  * Timing: the expectations are derived from what the server actually received, so a slow
  * machine that makes a correct client retry once more does not fail it (attempts = the
- * number of attempts the server saw). The only fixed margins are lower bounds (a retry not
- * before the timeout, the last first-attempt not before 9 intervals) and event-driven
- * reordering (a held reply is released when a later request arrives, never by a short timer).
+ * number of attempts the server saw). Every timing is held on both sides: a retry and a "lost"
+ * line come --timeout after the attempt before, seq k starts (k-1) x --interval after seq 1, an
+ * RTT lies between the server's own delay and that plus a margin. The margins grow by the
+ * checker's own worst event-loop delay during the run (monitorEventLoopDelay), so the checker's
+ * lag is never blamed on the learner. Reordering is event-driven (a held reply is released when
+ * a later request arrives, never by a short timer). stdout is held exactly: seq lines and the
+ * summary, nothing else. Beside the hand-written networks, `generated-networks` draws flags
+ * and a plan per seq and attempt (model.ts) and judges each run the same way.
  */
 import {
   defineScenarios,
@@ -25,7 +30,35 @@ import {
   type UdpAnswer,
   type UdpPeerSet,
   type UdpRequest,
+  type FailureDetails,
 } from '../../../src/checks/kit.ts';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { CheckFailure } from '../../../src/checks/scenario.ts';
+import { checkGenerated, type Mismatch } from '../../../src/checks/generate.ts';
+import { answersFor, describeNet, describeNetNotes, flagsOf, netCases, type NetCase } from './model.ts';
+import type { Transcript } from '../../../src/peers/transcript.ts';
+
+/** What a judgement fails through: the scenario itself, or a generated case (caught, then shrunk). */
+interface Verdict {
+  fail(details: FailureDetails): never;
+}
+
+/**
+ * Timing margins. Lower bounds: a client timer may not fire early, so only the checker's own
+ * lag (it timestamps a datagram when its event loop gets to it) and a little slack widen them.
+ * Upper bounds: a loaded machine makes everything later, so the margin is wider and grows by the
+ * worst event-loop delay the checker measured during the run: its own lag is never blamed on the
+ * learner.
+ */
+const LOW_SLACK_MS = 60;
+const HIGH_SLACK_MS = 200;
+interface Timing {
+  /** The checker's worst event-loop delay during the run, in ms. */
+  lagMs: number;
+  low: number;
+  high: number;
+}
+const timingOf = (lagMs: number): Timing => ({ lagMs, low: LOW_SLACK_MS + lagMs, high: HIGH_SLACK_MS + lagMs });
 
 const who = {
   client: text('your client', '내 클라이언트'),
@@ -68,6 +101,10 @@ function parse(r: UdpRequest, record: UdpRequest[]): Parsed | undefined {
 }
 
 const pong = (p: Parsed) => `PONG ${p.seq} ${p.token}`;
+
+/** The seq and token of a "PONG <seq> <token>" the server sent (NaN / '' when it is not one). */
+const pongSeq = (b: Buffer) => Number(/^PONG (\d+) /.exec(b.toString('utf8'))?.[1] ?? NaN);
+const pongToken = (b: Buffer) => /^PONG \d+ (\S+)$/.exec(b.toString('utf8'))?.[1] ?? '';
 
 /** A plan from a table: seq → what to do with attempt n (answers to send). */
 function planFrom(server: () => ScriptedUdpServer, rule: (p: Parsed) => UdpAnswer[]) {
@@ -115,30 +152,55 @@ const LOSSY_TRAPS = new Map<number, Trap>([
   [10, 'late'],
 ]);
 
-/** What the client printed, read line by line. */
+/** One line the client printed on stdout, with when the checker first saw it. */
+interface Line {
+  line: string;
+  /** performance.now() when it was read from the pipe: an upper bound on when it was printed. */
+  at: number;
+}
+
+type SeqLine = ({ kind: 'ok'; rtt: number; attempts: number } | { kind: 'lost' }) & Line;
+
+/** What the client printed, read line by line: stdout holds these lines and nothing else. */
 interface Printed {
-  lines: Map<number, Array<{ kind: 'ok'; rtt: number; attempts: number; line: string } | { kind: 'lost'; line: string }>>;
+  lines: Map<number, SeqLine[]>;
   summary?: { sent: number; received: number; lost: number; loss: number; line: string };
+  /** Lines that look like a seq line or the summary but are not in its format. */
   bad: string[];
+  /** Lines that are neither (a log, a blank line): stdout holds only what the protocol says. */
+  extra: string[];
   summaryNotLast: boolean;
 }
 
-function readOutput(stdout: string): Printed {
-  const out: Printed = { lines: new Map(), bad: [], summaryNotLast: false };
-  const relevant = stdout.replace(/\r\n/g, '\n').split('\n').map((l) => l.trimEnd()).filter((l) => /^(seq|sent)=/.test(l));
-  relevant.forEach((l, i) => {
+/** Splits stdout into lines; the text after the last newline counts as a line if not empty. */
+function stdoutLines(stdout: string): string[] {
+  const lines = stdout.replace(/\r\n/g, '\n').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+function readOutput(stdout: string, seen: Line[] = []): Printed {
+  const out: Printed = { lines: new Map(), bad: [], extra: [], summaryNotLast: false };
+  const all = stdoutLines(stdout);
+  all.forEach((raw, i) => {
+    const l = raw.trimEnd();
+    const at = seen[i]?.line === raw ? seen[i]!.at : Number.POSITIVE_INFINITY;
+    if (!/^(seq|sent)=/.test(l)) {
+      out.extra.push(raw);
+      return;
+    }
     const ok = LINE_OK.exec(l);
     const lost = LINE_LOST.exec(l);
     const sum = SUMMARY.exec(l);
     if (ok || lost) {
       const seq = Number((ok ?? lost)![1]);
       const list = out.lines.get(seq) ?? [];
-      list.push(ok ? { kind: 'ok', rtt: Number(ok[2]), attempts: Number(ok[3]), line: l } : { kind: 'lost', line: l });
+      list.push(ok ? { kind: 'ok', rtt: Number(ok[2]), attempts: Number(ok[3]), line: l, at } : { kind: 'lost', line: l, at });
       out.lines.set(seq, list);
       if (out.summary) out.summaryNotLast = true;
     } else if (sum) {
       out.summary = { sent: Number(sum[1]), received: Number(sum[2]), lost: Number(sum[3]), loss: Number(sum[4]), line: l };
-      if (i !== relevant.length - 1) out.summaryNotLast = true;
+      if (i !== all.length - 1) out.summaryNotLast = true;
     } else {
       out.bad.push(l);
     }
@@ -146,13 +208,53 @@ function readOutput(stdout: string): Printed {
   return out;
 }
 
-/** Starts the client against `port` and waits for it (its last output included). */
-async function runClient(ctx: ScenarioContext, port: number, flags: Flags, limitMs: number): Promise<ClientRun> {
+/** stdout holds the seq lines and the summary, nothing else: a log line there is a mistake. */
+function extraStdout(ctx: Verdict, out: Printed, stdout: string): never {
+  const first = out.extra[0]!;
+  ctx.fail({
+    reason: 'extra-stdout-line',
+    summary: fill(text('Your client printed a line on stdout that is neither a seq line nor the summary ({n} such line(s)).', '클라이언트가 stdout에 seq 줄도 요약도 아닌 줄을 출력했습니다({n}줄).'), { n: out.extra.length }),
+    expected: text('only "seq=N rtt=X.XXms attempts=K" / "seq=N lost" lines, then "sent=… received=… lost=… loss=…%"; logs on stderr', '"seq=N rtt=X.XXms attempts=K" / "seq=N lost" 줄과 마지막 "sent=… received=… lost=… loss=…%"만. 로그는 stderr로'),
+    actual: fill(text('{l} in {all}', '{all} 안의 {l}'), { l: quoted(first === '' ? '(an empty line)' : first, 80), all: quoted(stdout, 300) }),
+    cause: text(
+      'stdout is the program\'s answer: a script reading it (or the checker) expects exactly the lines the output section lists. A progress or debug message such as "retrying seq 3" printed with console.log lands in the middle of them.',
+      'stdout은 프로그램의 답입니다. 그것을 읽는 스크립트(나 검사기)는 출력 절에 적힌 줄만 기대합니다. console.log로 찍은 "retrying seq 3" 같은 진행·디버그 메시지는 그 줄들 사이에 끼어듭니다.',
+    ),
+    fix: text('Print logs with console.error (stderr); keep console.log for the seq lines and the summary.', '로그는 console.error(stderr)로 찍고, console.log는 seq 줄과 요약에만 쓰세요.'),
+    section: section.output,
+  });
+}
+
+/** A client run, with when each stdout line was seen and how late the checker itself ran. */
+interface TimedRun extends ClientRun {
+  seen: Line[];
+  timing: Timing;
+}
+
+/**
+ * Starts the client against `port` and waits for it (its last output included). Meanwhile it
+ * timestamps each stdout line as it arrives and measures the checker's own event-loop delay.
+ */
+async function runClient(ctx: ScenarioContext, port: number, flags: Flags, limitMs: number): Promise<TimedRun> {
   const program = ctx.startClient({ port, args: args(flags) });
-  const run = await ctx.finishClient(program, limitMs);
-  // The exit can be reported before the last output is read from the pipe.
-  for (let i = 0; i < 10 && run.exit !== 'timeout' && !hasSummary(program.stdout()); i++) await new Promise((r) => setTimeout(r, 50));
-  return { ...run, stdout: program.stdout(), stderr: program.stderr() };
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const seen: Line[] = [];
+  const poll = () => {
+    const lines = program.stdout().split('\n').slice(0, -1);
+    for (let i = seen.length; i < lines.length; i++) seen.push({ line: lines[i]!.replace(/\r$/, ''), at: performance.now() });
+  };
+  const poller = setInterval(poll, 5);
+  try {
+    const run = await ctx.finishClient(program, limitMs);
+    // The exit can be reported before the last output is read from the pipe.
+    for (let i = 0; i < 10 && run.exit !== 'timeout' && !hasSummary(program.stdout()); i++) await new Promise((r) => setTimeout(r, 50));
+    poll();
+    return { ...run, stdout: program.stdout(), stderr: program.stderr(), seen, timing: timingOf(Math.max(0, lag.max / 1e6 - 10)) };
+  } finally {
+    clearInterval(poller);
+    lag.disable();
+  }
 }
 
 /** Per seq: the attempts the server received (parsed), in order. */
@@ -176,7 +278,7 @@ const section = {
 };
 
 /** Fails when the run did not end by itself, naming the most likely reason. */
-function expectEnded(ctx: ScenarioContext, run: ClientRun, flags: Flags, server: ScriptedUdpServer | undefined, limitMs: number): asserts run is ClientRun & { exit: Exclude<ClientRun['exit'], 'timeout'> } {
+function expectEnded(ctx: Verdict, run: ClientRun, flags: Flags, server: ScriptedUdpServer | undefined, limitMs: number): asserts run is ClientRun & { exit: Exclude<ClientRun['exit'], 'timeout'> } {
   if (run.exit !== 'timeout') return;
   const bySeq = server ? attemptsBySeq(server) : new Map<number, unknown[]>();
   const most = Math.max(0, ...[...bySeq.values()].map((a) => a.length));
@@ -226,7 +328,7 @@ function expectEnded(ctx: ScenarioContext, run: ClientRun, flags: Flags, server:
   });
 }
 
-function noRequest(ctx: ScenarioContext, server: ScriptedUdpServer, flags: Flags): never {
+function noRequest(ctx: Verdict, server: ScriptedUdpServer, flags: Flags): never {
   ctx.fail({
     reason: 'no-request',
     summary: fill(text('Your client sent no datagram to 127.0.0.1:{p}.', '클라이언트가 127.0.0.1:{p}에 데이터그램을 보내지 않았습니다.'), { p: server.port }),
@@ -238,8 +340,57 @@ function noRequest(ctx: ScenarioContext, server: ScriptedUdpServer, flags: Flags
   });
 }
 
+/** An attempt waited for longer than --timeout: a retry, or the "lost" line, came too late. */
+function timeoutTooLong(ctx: Verdict, seq: number, attempt: number, waited: number, flags: Flags, timing: Timing, what: 'retry' | 'lost'): never {
+  ctx.fail({
+    reason: 'timeout-too-long',
+    summary:
+      what === 'retry'
+        ? fill(text('Seq {s}: attempt {n} went out {g} ms after attempt {p}; --timeout is {t} ms.', 'seq {s}: {n}번째 시도가 {p}번째 시도 {g}ms 뒤에 나갔습니다. --timeout은 {t}ms입니다.'), { s: seq, n: attempt + 1, p: attempt, g: Math.round(waited), t: flags.timeout })
+        : fill(text('Seq {s}: "seq={s} lost" came {g} ms after its last attempt; --timeout is {t} ms.', 'seq {s}: "seq={s} lost"가 마지막 시도 {g}ms 뒤에 나왔습니다. --timeout은 {t}ms입니다.'), { s: seq, g: Math.round(waited), t: flags.timeout }),
+    expected: fill(text('{t} ms after the attempt before (the checker allows up to {m} ms on this machine)', '이전 시도에서 {t}ms 뒤(이 컴퓨터에서 검사기는 {m}ms까지 허용)'), { t: flags.timeout, m: Math.round(flags.timeout + timing.high) }),
+    actual: fill(text('{g} ms', '{g}ms'), { g: Math.round(waited) }),
+    cause: text(
+      'Every attempt waits exactly --timeout ms, the last one included. A timer that grows from attempt to attempt (an exponential backoff: 300, 600, 1200 ms), or one timer per seq instead of per attempt, makes the client wait longer than the flag says.',
+      '시도마다, 마지막 시도까지도 정확히 --timeout ms를 기다립니다. 시도할수록 늘어나는 타이머(지수 백오프: 300, 600, 1200ms)나 시도마다가 아니라 seq마다 하나인 타이머는 플래그가 말하는 것보다 오래 기다리게 합니다.',
+    ),
+    fix: text('setTimeout(onTimeout, TIMEOUT) after every send, with the same TIMEOUT each time.', '보낼 때마다 매번 같은 TIMEOUT으로 setTimeout(onTimeout, TIMEOUT).'),
+    section: section.timers,
+  });
+}
+
+/** Seq k starts (k−1) × --interval after seq 1: not much sooner (checked before), not later. */
+function expectInterval(ctx: Verdict, bySeq: Map<number, Array<Parsed & { at: number }>>, flags: Flags, timing: Timing): void {
+  const first = (s: number) => bySeq.get(s)![0]!.at;
+  for (let seq = 2; seq <= flags.count; seq++) {
+    const late = first(seq) - first(1) - (seq - 1) * flags.interval;
+    if (late <= timing.high) continue;
+    const before = bySeq.get(seq - 1)!;
+    if (before.length > 1 && first(seq) > before.at(-1)!.at) {
+      ctx.fail({
+        reason: 'sends-one-at-a-time',
+        summary: fill(text('Your client sent seq {s} only after the last attempt of seq {p}.', '클라이언트가 seq {p}의 마지막 시도 뒤에야 seq {s}를 보냈습니다.'), { s: seq, p: seq - 1 }),
+        expected: fill(text('seq {s} {w} ms after seq 1, whatever became of seq {p}', 'seq {p}가 어떻게 되든 seq 1 뒤 {w}ms에 seq {s}'), { s: seq, p: seq - 1, w: (seq - 1) * flags.interval }),
+        actual: fill(text('{g} ms after seq 1', 'seq 1 뒤 {g}ms'), { g: Math.round(first(seq) - first(1)) }),
+        cause: text('A send-and-wait loop: one seq in flight at a time. Like ping, the client starts a new seq every --interval ms, and each seq has its own timer.', '보내고 기다리는 반복문이라 한 번에 seq 하나만 오갑니다. ping처럼 클라이언트는 --interval ms마다 새 seq를 시작하고, seq마다 자기 타이머가 있습니다.'),
+        fix: text('Start seqs with setTimeout(next, interval), independently of replies; keep each seq\'s state in a Map.', '응답과 상관없이 setTimeout(next, interval)로 seq를 시작하고, seq마다 상태를 Map에 두세요.'),
+        section: section.matching,
+      });
+    }
+    ctx.fail({
+      reason: 'ignores-flags',
+      summary: fill(text('Seq {s} was first sent {g} ms after seq 1; --interval {i} means {w} ms.', 'seq {s}의 첫 전송이 seq 1 뒤 {g}ms였습니다. --interval {i}이면 {w}ms입니다.'), { s: seq, g: Math.round(first(seq) - first(1)), i: flags.interval, w: (seq - 1) * flags.interval }),
+      expected: fill(text('a new seq every {i} ms (the checker allows {m} ms more on this machine)', '{i}ms마다 새 seq(이 컴퓨터에서 검사기는 {m}ms 더 허용)'), { i: flags.interval, m: Math.round(timing.high) }),
+      actual: fill(text('seq {s} {l} ms late', 'seq {s}가 {l}ms 늦음'), { s: seq, l: Math.round(late) }),
+      cause: text('The seqs are spaced by something other than --interval: a hard-coded or wrongly scaled value, or the next seq waits for something.', 'seq 사이 간격이 --interval이 아닙니다. 코드에 고정된 값이거나 단위를 잘못 바꿨거나, 다음 seq가 무언가를 기다립니다.'),
+      fix: text('Start the next seq with setTimeout(next, interval), whatever became of the earlier ones.', '앞의 seq가 어떻게 되든 다음 seq는 setTimeout(next, interval)로 시작하세요.'),
+      section: section.protocol,
+    });
+  }
+}
+
 /** The requests themselves: format, seqs 1..count, fresh tokens, retry cap, the flags. */
-function expectRequests(ctx: ScenarioContext, server: ScriptedUdpServer, flags: Flags): Map<number, Array<Parsed & { at: number }>> {
+function expectRequests(ctx: Verdict, server: ScriptedUdpServer, flags: Flags, timing: Timing): Map<number, Array<Parsed & { at: number }>> {
   if (server.requests.length === 0) noRequest(ctx, server, flags);
   const badOne = server.requests.find((r) => !REQUEST.test(r.bytes.toString('utf8')) || Number(REQUEST.exec(r.bytes.toString('utf8'))![1]) < 1 || Number(REQUEST.exec(r.bytes.toString('utf8'))![1]) > flags.count);
   if (badOne) {
@@ -284,7 +435,7 @@ function expectRequests(ctx: ScenarioContext, server: ScriptedUdpServer, flags: 
     }
     for (let i = 1; i < list.length; i++) {
       const gap = list[i]!.at - list[i - 1]!.at;
-      if (gap < flags.timeout - 60) {
+      if (gap < flags.timeout - timing.low) {
         ctx.fail({
           reason: 'ignores-flags',
           summary: fill(text('Seq {s} was retried {g} ms after the previous attempt; --timeout is {t} ms.', 'seq {s}를 이전 시도 {g}ms 뒤에 재시도했습니다. --timeout은 {t}ms입니다.'), { s: seq, g: Math.round(gap), t: flags.timeout }),
@@ -295,6 +446,7 @@ function expectRequests(ctx: ScenarioContext, server: ScriptedUdpServer, flags: 
           section: section.timers,
         });
       }
+      if (gap > flags.timeout + timing.high) timeoutTooLong(ctx, seq, i, gap, flags, timing, 'retry');
     }
   }
   const seqs = [...bySeq.keys()];
@@ -311,7 +463,7 @@ function expectRequests(ctx: ScenarioContext, server: ScriptedUdpServer, flags: 
     });
   }
   const first = (s: number) => bySeq.get(s)![0]!.at;
-  if (flags.count > 1 && first(flags.count) - first(1) < (flags.count - 1) * flags.interval - 150) {
+  if (flags.count > 1 && first(flags.count) - first(1) < (flags.count - 1) * flags.interval - 150 - timing.lagMs) {
     ctx.fail({
       reason: 'ignores-flags',
       summary: fill(text('Seq 1 to {n} were first sent within {g} ms; --interval {i} means at least {w} ms.', 'seq 1부터 {n}까지의 첫 전송이 {g}ms 안에 끝났습니다. --interval {i}이면 적어도 {w}ms입니다.'), {
@@ -330,11 +482,11 @@ function expectRequests(ctx: ScenarioContext, server: ScriptedUdpServer, flags: 
 }
 
 /** The whole verdict of one scripted run. */
-function judge(ctx: ScenarioContext, run: ClientRun, server: ScriptedUdpServer, flags: Flags, traps: Map<number, Trap>, limitMs: number): void {
+function judge(ctx: Verdict, run: TimedRun, server: ScriptedUdpServer, flags: Flags, traps: Map<number, Trap>, limitMs: number): void {
   expectEnded(ctx, run, flags, server, limitMs);
   if (run.exit.code !== 0 && run.exit.code !== 1) ctx.fail(programFailure('client.ts', run.exit, run.program, 'during-exchange'));
   if (run.exit.code === 1 && /^\s+at .*\.ts:\d+/m.test(run.stderr)) ctx.fail(programFailure('client.ts', run.exit, run.program, 'during-exchange'));
-  const bySeq = expectRequests(ctx, server, flags);
+  const bySeq = expectRequests(ctx, server, flags, run.timing);
 
   // A client that waits for each seq before starting the next one: seq 4's first attempt comes
   // only after seq 3 (which the lossy server always drops) has been given up.
@@ -357,7 +509,10 @@ function judge(ctx: ScenarioContext, run: ClientRun, server: ScriptedUdpServer, 
     }
   }
 
-  const out = readOutput(run.stdout);
+  expectInterval(ctx, bySeq, flags, run.timing);
+
+  const out = readOutput(run.stdout, run.seen);
+  if (out.extra.length > 0) extraStdout(ctx, out, run.stdout);
   if (out.bad.length > 0 || out.summaryNotLast) {
     ctx.fail({
       reason: 'bad-output-format',
@@ -397,52 +552,80 @@ function judge(ctx: ScenarioContext, run: ClientRun, server: ScriptedUdpServer, 
     });
   }
 
-  // What a correct client prints, from what the server actually received and sent.
-  const n0 = new Map<number, number>(); // seqs where a trap was accepted: a correct client would have retried
+  // What a correct client prints, from what the server actually received and sent: the first
+  // genuine PONG (from the server's port, with a token sent for that seq) settles a seq, and
+  // attempts = the sends the server saw. A genuine PONG sent so close to the seq's last deadline
+  // that either reading is right is held against neither.
+  const timing = run.timing;
   for (let seq = 1; seq <= flags.count; seq++) {
     const sent = bySeq.get(seq) ?? [];
     const n = sent.length;
-    const genuine = server.sent.some((a) => !a.spoofed && sent.some((p) => a.bytes.toString() === pong(p)));
+    const last = sent.at(-1)!;
+    const tokens = new Map(sent.map((p) => [p.token, p]));
+    const answers = server.sent.filter((a) => pongSeq(a.bytes) === seq);
+    const genuine = answers.filter((a) => !a.spoofed && tokens.has(pongToken(a.bytes)));
+    const bogus = answers.filter((a) => a.spoofed || !tokens.has(pongToken(a.bytes)));
+    const firstGenuine = genuine[0];
+    const deadline = last.at + flags.timeout;
     const line = out.lines.get(seq)![0]!;
-    const trap = traps.get(seq);
     const history = fill(text('seq {s}: {n} attempt(s) reached the server; {what}', 'seq {s}: 서버에 도착한 시도 {n}번, {what}'), {
       s: seq,
       n,
-      what: genuine ? text('it answered', '서버가 응답함') : text('every attempt was dropped', '모든 시도를 버림'),
+      what: firstGenuine ? text('it answered', '서버가 응답함') : text('it never answered from its own port with a token of yours', '서버 포트에서 내 token으로 응답한 적 없음'),
     });
-    if (!genuine && line.kind === 'ok' && (trap === 'spoofed' || trap === 'wrong-token')) {
-      // The only PONG it got for this seq was the trap: judged below as attempts < n.
-      n0.set(seq, n + 1);
-    } else if (!genuine && line.kind === 'ok') {
-      ctx.fail({
-        reason: 'matched-by-arrival-order',
-        summary: fill(text('Seq {s} was reported as answered, but the server never answered it.', '서버가 seq {s}에 답한 적이 없는데 응답받은 것으로 보고되었습니다.'), { s: seq }),
-        expected: quoted(`seq=${seq} lost`),
-        actual: quoted(line.line),
-        cause: text(
-          'A reply meant for another seq (a duplicate, a late or reordered one) was taken as this seq\'s: replies were matched by when they came, not by what they say.',
-          '다른 seq에 대한 응답(중복, 늦은 응답, 순서가 바뀐 응답)을 이 seq의 것으로 받았습니다. 응답을 담긴 내용이 아니라 도착 순서로 맞췄습니다.',
-        ),
-        fix: text('Parse "PONG <seq> <token>" and look the seq up in your in-flight Map; accept it only if the token is one you sent for that seq.', '"PONG <seq> <token>"을 해석해 진행 중 Map에서 seq를 찾고, 그 seq에 보낸 token일 때만 받으세요.'),
-        section: section.matching,
-      });
+    if (line.kind === 'lost') {
+      if (firstGenuine && firstGenuine.at < deadline - timing.low) {
+        ctx.fail({
+          reason: 'missed-reply',
+          summary: fill(text('Seq {s} was reported lost, but the server answered it.', '서버가 seq {s}에 답했는데 lost로 보고되었습니다.'), { s: seq }),
+          expected: quoted(`seq=${seq} rtt=…ms attempts=${n}`),
+          actual: quoted(line.line),
+          cause: text(
+            'The reply came from the server\'s address and port with the seq and a token you sent, while the seq was still waiting, and was not accepted: check the parsing (no trailing newline in a datagram) and the address comparison (rinfo.address is \'127.0.0.1\').',
+            "seq가 아직 기다리는 동안 응답이 서버의 주소와 포트에서, 내가 보낸 seq와 token을 담고 왔는데 받지 않았습니다. 해석 코드(데이터그램 끝에는 줄바꿈이 없음)와 주소 비교(rinfo.address는 '127.0.0.1')를 확인하세요.",
+          ),
+          section: section.matching,
+        });
+      }
+      if (n < flags.retries + 1) {
+        ctx.fail({
+          reason: 'too-few-retries',
+          summary: fill(text('Seq {s} was given up after {n} attempt(s); --retries {r} means {m}.', 'seq {s}를 {n}번 시도하고 포기했습니다. --retries {r}이면 {m}번입니다.'), { s: seq, n, r: flags.retries, m: flags.retries + 1 }),
+          expected: fill(text('{m} attempts (the first + {r} retries), then "seq={s} lost"', '{m}번 시도(첫 시도 + 재시도 {r}번) 뒤 "seq={s} lost"'), { m: flags.retries + 1, r: flags.retries, s: seq }),
+          actual: fill(text('{n} attempt(s), then {l}', '{n}번 시도 뒤 {l}'), { n, l: quoted(line.line) }),
+          cause: text(
+            '--retries counts the retries after the first attempt, so a seq nobody answers is sent --retries + 1 times. An off-by-one (attempts < retries instead of attempts <= retries, with attempts counting the sends so far) gives up one attempt early.',
+            '--retries는 첫 시도 뒤의 재시도 횟수이므로, 아무도 답하지 않는 seq는 --retries + 1번 보냅니다. 하나 차이 실수(지금까지 보낸 횟수인 attempts로 attempts <= retries 대신 attempts < retries를 씀)는 한 번 일찍 포기합니다.',
+          ),
+          fix: text('After attempt k times out: if (k <= RETRIES) send again; else print "seq=N lost".', 'k번째 시도가 시간을 넘기면 if (k <= RETRIES)이면 다시 보내고, 아니면 "seq=N lost"를 출력하세요.'),
+          section: section.timers,
+        });
+      }
+      const waited = line.at - last.at;
+      if (waited < flags.timeout - timing.low) {
+        ctx.fail({
+          reason: 'ignores-flags',
+          summary: fill(text('Seq {s}: "seq={s} lost" came {g} ms after its last attempt; --timeout is {t} ms.', 'seq {s}: "seq={s} lost"가 마지막 시도 {g}ms 뒤에 나왔습니다. --timeout은 {t}ms입니다.'), { s: seq, g: Math.round(waited), t: flags.timeout }),
+          expected: fill(text('"seq={s} lost" {t} ms after the last attempt', '마지막 시도 {t}ms 뒤에 "seq={s} lost"'), { s: seq, t: flags.timeout }),
+          actual: fill(text('{g} ms', '{g}ms'), { g: Math.round(waited) }),
+          cause: text('The last attempt was not given its --timeout: the seq was given up before its timer, or with a hard-coded or wrongly scaled timeout.', '마지막 시도에 --timeout만큼 시간을 주지 않았습니다. 타이머가 끝나기 전에 포기했거나, timeout이 코드에 고정되었거나 단위가 틀렸습니다.'),
+          fix: text('Give up only in the timer of the last attempt: setTimeout(onTimeout, TIMEOUT) with the --timeout value, in ms.', '마지막 시도의 타이머 안에서만 포기하세요. --timeout 값을 밀리초 그대로 setTimeout(onTimeout, TIMEOUT)에.'),
+          section: section.timers,
+        });
+      }
+      if (Number.isFinite(waited) && waited > flags.timeout + timing.high) timeoutTooLong(ctx, seq, n, waited, flags, timing, 'lost');
+      continue;
     }
-    if (genuine && line.kind === 'lost') {
-      ctx.fail({
-        reason: 'missed-reply',
-        summary: fill(text('Seq {s} was reported lost, but the server answered it.', '서버가 seq {s}에 답했는데 lost로 보고되었습니다.'), { s: seq }),
-        expected: quoted(`seq=${seq} rtt=…ms attempts=${n}`),
-        actual: quoted(line.line),
-        cause: text(
-          'The reply came from the server\'s address and port with the seq and a token you sent, and was not accepted: check the parsing (no trailing newline in a datagram) and the address comparison (rinfo.address is \'127.0.0.1\').',
-          "응답이 서버의 주소와 포트에서, 내가 보낸 seq와 token을 담고 왔는데 받지 않았습니다. 해석 코드(데이터그램 끝에는 줄바꿈이 없음)와 주소 비교(rinfo.address는 '127.0.0.1')를 확인하세요.",
-        ),
-        section: section.matching,
-      });
-    }
-    if (line.kind === 'ok' && line.attempts !== (n0.get(seq) ?? n)) {
-      const early = line.attempts < (n0.get(seq) ?? n);
-      const reason = early && trap === 'spoofed' ? 'accepted-spoofed-reply' : early && trap === 'wrong-token' ? 'accepted-wrong-token' : early && trap === 'late' ? 'matched-by-arrival-order' : 'wrong-attempts';
+    // An "ok" line: what did the client accept? Nothing genuine yet when it printed → a trap.
+    const tookBogus = !firstGenuine || line.at < firstGenuine.at;
+    const early = line.attempts < n;
+    const trapTaken = (before: number): string | undefined => {
+      const b = bogus.filter((a) => a.at <= before);
+      return b.some((a) => a.spoofed) ? 'accepted-spoofed-reply' : b.length > 0 ? 'accepted-wrong-token' : undefined;
+    };
+    if (tookBogus || line.attempts !== n) {
+      const reason = tookBogus ? (trapTaken(line.at) ?? 'matched-by-arrival-order') : early ? (trapTaken(sent[line.attempts]!.at) ?? 'wrong-attempts') : 'wrong-attempts';
+      const spoof = bogus.find((a) => a.spoofed);
       ctx.fail({
         reason,
         summary:
@@ -451,23 +634,51 @@ function judge(ctx: ScenarioContext, run: ClientRun, server: ScriptedUdpServer, 
             : reason === 'accepted-wrong-token'
               ? fill(text('Seq {s}: your client accepted a PONG with a token it never sent.', 'seq {s}: 클라이언트가 보낸 적 없는 token이 담긴 PONG을 받았습니다.'), { s: seq })
               : reason === 'matched-by-arrival-order'
-                ? fill(text('Seq {s}: your client took a late reply to another seq as its answer.', 'seq {s}: 클라이언트가 다른 seq에 대한 늦은 응답을 이 seq의 응답으로 받았습니다.'), { s: seq })
+                ? firstGenuine
+                  ? fill(text('Seq {s} was reported as answered before the server had answered it.', '서버가 seq {s}에 답하기도 전에 응답받은 것으로 보고되었습니다.'), { s: seq })
+                  : fill(text('Seq {s} was reported as answered, but the server never answered it.', '서버가 seq {s}에 답한 적이 없는데 응답받은 것으로 보고되었습니다.'), { s: seq })
                 : fill(text('Seq {s}: attempts={a}, but the server received {n} attempt(s).', 'seq {s}: attempts={a}인데 서버는 {n}번 받았습니다.'), { s: seq, a: line.attempts, n }),
-        expected: n0.has(seq) ? fill(text('attempt 1 ignored, a retry, then {l}', '1번째 시도의 응답은 무시하고 재시도한 뒤 {l}'), { l: quoted(`seq=${seq} rtt=…ms attempts=2`) }) : quoted(`seq=${seq} rtt=…ms attempts=${n}`),
-        actual: fill(text('{l} ({h})', '{l} ({h})'), { l: quoted(line.line), h: history }),
+        expected: firstGenuine ? quoted(`seq=${seq} rtt=…ms attempts=${n}`) : reason === 'matched-by-arrival-order' ? quoted(`seq=${seq} lost`) : text('the trap ignored, a retry, and only a genuine reply accepted', '함정은 무시하고 재시도한 뒤 진짜 응답만 받기'),
+        actual: fill(text('{l} ({h})', '{l} ({h})'), { l: quoted(line.line), h: reason === 'accepted-spoofed-reply' && spoof ? fill(text('{h}; a PONG {s} came from port {p}', '{h}; 포트 {p}에서 PONG {s}가 옴'), { h: history, s: seq, p: server.spoofPort }) : history }),
         cause:
           reason === 'accepted-spoofed-reply'
-            ? text('Anyone can send a datagram to your port. A reply counts only if rinfo.address and rinfo.port are the server\'s (HOST and PORT).', '누구나 내 포트로 데이터그램을 보낼 수 있습니다. rinfo.address와 rinfo.port가 서버의 것(HOST와 PORT)일 때만 응답으로 칩니다.')
+            ? text('Anyone can send a datagram to your port. A reply counts only if rinfo.address and rinfo.port are the server\'s (HOST and PORT): the address alone is not enough, every program on the machine shares it.', '누구나 내 포트로 데이터그램을 보낼 수 있습니다. rinfo.address와 rinfo.port가 서버의 것(HOST와 PORT)일 때만 응답으로 칩니다. 주소만으로는 부족합니다. 같은 컴퓨터의 모든 프로그램이 그 주소를 씁니다.')
             : reason === 'accepted-wrong-token'
               ? text('The seq matched but the token did not: it answers no attempt you made (an old run, a forger). Match the seq AND a token you sent for it.', 'seq는 맞지만 token이 다릅니다. 내가 한 어떤 시도에 대한 응답도 아닙니다(예전 실행이나 위조). seq와, 그 seq에 보낸 token을 함께 맞춰야 합니다.')
               : reason === 'matched-by-arrival-order'
-                ? text('A late "PONG 5 …" (seq 5 was already settled) arrived while this seq was waiting and was taken as its reply: matching by arrival order instead of by seq and token.', '늦은 "PONG 5 …"(seq 5는 이미 끝남)가 이 seq가 기다리는 동안 도착했고, 이 seq의 응답으로 받아들여졌습니다. seq와 token이 아니라 도착 순서로 맞췄습니다.')
+                ? text(
+                    'A reply meant for another seq (a duplicate, a late or reordered one) was taken as this seq\'s: replies were matched by when they came, not by what they say.',
+                    '다른 seq에 대한 응답(중복, 늦은 응답, 순서가 바뀐 응답)을 이 seq의 것으로 받았습니다. 응답을 담긴 내용이 아니라 도착 순서로 맞췄습니다.',
+                  )
                 : text('attempts is how many times this seq was sent, counting the first send.', 'attempts는 첫 전송을 포함해 이 seq를 보낸 횟수입니다.'),
         fix:
           reason === 'accepted-spoofed-reply'
             ? text("if (rinfo.address !== HOST || rinfo.port !== PORT) return; at the top of the 'message' handler.", "'message' 핸들러 맨 앞에서 if (rinfo.address !== HOST || rinfo.port !== PORT) return;")
-            : text('Keep, per seq in flight, the tokens you sent (Map token → send time), and accept a PONG only if its token is there.', '진행 중인 seq마다 보낸 token을(token → 보낸 시각 Map) 기억하고, PONG의 token이 거기 있을 때만 받으세요.'),
-        section: reason === 'accepted-spoofed-reply' ? section.matching : section.matching,
+            : reason === 'wrong-attempts'
+              ? text('Count every send of the seq, the first included, and print that count when the seq settles.', '첫 전송을 포함해 seq를 보낼 때마다 세고, seq가 끝날 때 그 수를 출력하세요.')
+              : text('Parse "PONG <seq> <token>", look the seq up in your in-flight Map, and accept it only if the token is one you sent for that seq (Map token → send time).', '"PONG <seq> <token>"을 해석해 진행 중 Map에서 seq를 찾고, 그 seq에 보낸 token일 때만(token → 보낸 시각 Map) 받으세요.'),
+        section: section.matching,
+      });
+    }
+    // RTT, both bounds: from the send of the attempt whose token came back to its PONG. The
+    // server's own hold is a floor; the checker sent the PONG at a known time, so the client
+    // cannot have got it much later.
+    const answered = tokens.get(pongToken(firstGenuine!.bytes))!;
+    const held = firstGenuine!.at - answered.at;
+    const tooShort = line.rtt < held - 1 - timing.lagMs;
+    if (tooShort || line.rtt > held + timing.high) {
+      ctx.fail({
+        reason: 'wrong-rtt',
+        summary: tooShort
+          ? fill(text('Seq {s} reports rtt={r}ms, but the server alone held its reply {h} ms.', 'seq {s}의 rtt가 {r}ms인데 서버가 응답을 붙잡아 둔 시간만 {h}ms입니다.'), { s: seq, r: line.rtt, h: held.toFixed(1) })
+          : fill(text('Seq {s} reports rtt={r}ms, but attempt {k} was answered {h} ms after it reached the server.', 'seq {s}의 rtt가 {r}ms인데 {k}번째 시도는 서버에 닿고 {h}ms 뒤에 응답을 받았습니다.'), { s: seq, r: line.rtt, k: answered.attempt, h: held.toFixed(1) }),
+        expected: fill(text('rtt between {lo}ms and {hi}ms (the reply to attempt {k})', 'rtt는 {lo}ms에서 {hi}ms 사이({k}번째 시도에 대한 응답)'), { lo: Math.max(0, held - 1).toFixed(1), hi: (held + timing.high).toFixed(0), k: answered.attempt }),
+        actual: quoted(line.line),
+        cause: tooShort
+          ? text('The RTT was measured from the wrong send: one shared "last sent" time, or the time of another seq\'s PING. Each attempt needs its own send time.', 'RTT를 엉뚱한 전송부터 쟀습니다. 공유된 "마지막 전송" 시각이나 다른 seq의 PING 시각을 썼습니다. 시도마다 자기 전송 시각이 필요합니다.')
+          : text('The RTT was measured from an earlier send (the seq\'s first attempt instead of the one whose token came back), or in the wrong unit (performance.now() is already in ms).', 'RTT를 더 이른 전송부터 쟀거나(토큰이 돌아온 시도가 아니라 seq의 첫 시도), 단위가 틀렸습니다(performance.now()는 이미 ms입니다).'),
+        fix: text('sentAt.set(token, performance.now()) when sending; rtt = performance.now() - sentAt.get(token) when its PONG comes.', '보낼 때 sentAt.set(token, performance.now()), 그 PONG이 오면 rtt = performance.now() - sentAt.get(token).'),
+        section: section.matching,
       });
     }
   }
@@ -503,26 +714,6 @@ function judge(ctx: ScenarioContext, run: ClientRun, server: ScriptedUdpServer, 
       section: section.output,
     });
   }
-  // RTT: a held reply took the server `held` ms to send; the client's RTT cannot be shorter.
-  if (traps.get(8) === 'reorder') {
-    const a1 = bySeq.get(8)?.[0];
-    const reply = a1 && server.sent.find((x) => !x.spoofed && x.bytes.toString() === pong(a1));
-    const line = out.lines.get(8)![0]!;
-    if (a1 && reply && line.kind === 'ok' && line.attempts === 1) {
-      const held = reply.at - a1.at;
-      if (line.rtt < held - 1) {
-        ctx.fail({
-          reason: 'wrong-rtt',
-          summary: fill(text('Seq 8 reports rtt={r}ms, but the server alone held its reply {h} ms.', 'seq 8의 rtt가 {r}ms인데 서버가 응답을 붙잡아 둔 시간만 {h}ms입니다.'), { r: line.rtt, h: held.toFixed(1) }),
-          expected: fill(text('rtt ≥ {h}ms', 'rtt ≥ {h}ms'), { h: held.toFixed(1) }),
-          actual: quoted(line.line),
-          cause: text('The RTT was measured from the wrong send: one shared "last sent" time, or the time of another seq\'s PING. Each attempt needs its own send time.', 'RTT를 엉뚱한 전송부터 쟀습니다. 공유된 "마지막 전송" 시각이나 다른 seq의 PING 시각을 썼습니다. 시도마다 자기 전송 시각이 필요합니다.'),
-          fix: text('sentAt.set(token, performance.now()) when sending; rtt = performance.now() - sentAt.get(token) when its PONG comes.', '보낼 때 sentAt.set(token, performance.now()), 그 PONG이 오면 rtt = performance.now() - sentAt.get(token).'),
-          section: section.matching,
-        });
-      }
-    }
-  }
 }
 
 async function scripted(ctx: ScenarioContext, udp: UdpPeerSet, flags: Flags, rule: (p: Parsed) => UdpAnswer[], traps: Map<number, Trap>, limitMs: number): Promise<void> {
@@ -534,6 +725,34 @@ async function scripted(ctx: ScenarioContext, udp: UdpPeerSet, flags: Flags, rul
 }
 
 const CONTRACT: Flags = { count: 10, interval: 100, timeout: 300, retries: 2 };
+
+/**
+ * One generated network: a new scripted server playing the case's plan, the client run against
+ * it, and the same judgement as the hand-written scenarios (a mismatch instead of a failure).
+ */
+async function runNetCase(ctx: ScenarioContext, udp: UdpPeerSet, c: NetCase, transcript: (left: Text, right: Text) => Transcript): Promise<Mismatch | undefined> {
+  const flags = flagsOf(c);
+  const t = transcript(who.client, who.server);
+  for (const n of describeNetNotes(c)) t.note(n);
+  let server: ScriptedUdpServer | undefined;
+  server = await udp.server(t, (r) => {
+    const p = parse(r, server!.requests);
+    return p && p.seq >= 1 && p.seq <= flags.count ? answersFor(c, p.seq, p.attempt, p.token) : [];
+  });
+  try {
+    const run = await runClient(ctx, server.port, flags, 6000);
+    judge(ctx, run, server, flags, new Map(), 6000);
+    return undefined;
+  } catch (e) {
+    if (e instanceof CheckFailure) {
+      const d = e.details;
+      return { ...d, summary: fill(text('{s} (A generated network: {c}.)', '{s} (만들어 낸 네트워크: {c}.)'), { s: d.summary, c: describeNet(c) }) };
+    }
+    throw e;
+  } finally {
+    await server.close();
+  }
+}
 
 function scenario(id: string, title: Text, timing: boolean, limitMs: number, run: (ctx: ScenarioContext, udp: UdpPeerSet) => Promise<void>) {
   return { id, title, timing, limitMs, run: (ctx: ScenarioContext) => withUdpPeers((udp) => run(ctx, udp)) };
@@ -550,8 +769,15 @@ export default defineScenarios([
     20000,
     (ctx, udp) => scripted(ctx, udp, CONTRACT, lossyRule, LOSSY_TRAPS, 10000),
   ),
-  scenario('honours-flags', text('client.ts --count 2 --interval 50 --timeout 800 --retries 1, seq 2 always lost: 2 attempts ≥ 800 ms apart', 'client.ts --count 2 --interval 50 --timeout 800 --retries 1, seq 2는 늘 손실: 800ms 이상 간격으로 2번 시도'), true, 20000, (ctx, udp) =>
+  scenario('honours-flags', text('client.ts --count 2 --interval 50 --timeout 800 --retries 1, seq 2 always lost: exactly 2 attempts, 800 ms apart', 'client.ts --count 2 --interval 50 --timeout 800 --retries 1, seq 2는 늘 손실: 800ms 간격으로 정확히 2번 시도'), true, 20000, (ctx, udp) =>
     scripted(ctx, udp, { count: 2, interval: 50, timeout: 800, retries: 1 }, (p) => (p.seq === 2 ? [] : [{ bytes: pong(p) }]), new Map([[2, 'drop-all']]), 10000),
+  ),
+  scenario(
+    'generated-networks',
+    text('generated networks: flags and, per seq and attempt, drop / answer / twice / late / held / a trap, from a seeded plan', '만들어 낸 네트워크: 플래그와, seq와 시도마다 버림 / 응답 / 두 번 / 늦게 / 붙잡음 / 함정을 시드로 정한 계획대로'),
+    true,
+    30000,
+    (ctx, udp) => checkGenerated(ctx, { cases: netCases, run: (c, transcript) => runNetCase(ctx, udp, c, transcript), describe: describeNet, runs: 5, ms: 12000 }),
   ),
   scenario('nothing-listening', text('nothing listens on the port: every seq lost, exit 1, no crash', '포트에 아무도 없음: 모든 seq 손실, 종료 코드 1, 죽지 않음'), true, 20000, async (ctx, udp) => {
     const flags = { ...CONTRACT, count: 3 };
@@ -576,6 +802,7 @@ export default defineScenarios([
     expectEnded(ctx, run, flags, undefined, 10000);
     if (run.exit.code !== 0 && run.exit.code !== 1) ctx.fail(programFailure('client.ts', run.exit, run.program, 'during-exchange'));
     const out = readOutput(run.stdout);
+    if (out.extra.length > 0) extraStdout(ctx, out, run.stdout);
     const want = [1, 2, 3].map((s) => `seq=${s} lost`);
     const got = [...out.lines.values()].flat().map((l) => l.line);
     if (want.some((w) => !got.includes(w)) || got.length !== 3 || out.summary?.line !== 'sent=3 received=0 lost=3 loss=100%') {

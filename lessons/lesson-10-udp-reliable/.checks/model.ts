@@ -1,0 +1,123 @@
+/**
+ * Lesson 10 — a model of the bad network, for generated runs. A case is a set of flags and, per
+ * seq, what the scripted server does to each attempt: answer it, drop it, answer twice, answer
+ * late (a short delay), hold the answer until the next request arrives (reordering), or answer
+ * with a trap (from another port, or with a token the client never sent). fast-check draws the
+ * cases and shrinks a failing one (fewer seqs, fewer retries, plainer actions).
+ *
+ * What a correct client must print is not computed from the plan but from the record of what the
+ * server received and sent (checks.ts, `judge`): timing on a loaded machine may make a correct
+ * client retry once more, and the record says so. The plan only makes the network; its timings
+ * stay clear of the client's own timers (a delay is at most a third of --timeout), and a reply
+ * sent so close to a seq's last deadline that either reading is right is held against neither.
+ */
+import fc from 'fast-check';
+import { text, type Text } from '../../../src/i18n.ts';
+import type { UdpAnswer } from '../../../src/peers/udp.ts';
+
+/** What the server does to one attempt. */
+export type Action = 'answer' | 'drop' | 'duplicate' | 'delay' | 'hold' | 'trap';
+
+export interface SeqPlan {
+  /** The kind of trap this seq's `trap` attempts get (one kind per seq keeps the verdict clear). */
+  trap: 'spoofed' | 'wrong-token';
+  /** Per attempt, from the first; only the first retries + 1 are used. */
+  attempts: Action[];
+  /** The delay of a `delay` answer, in ms. */
+  delayMs: number;
+}
+
+export interface NetCase {
+  interval: number;
+  timeout: number;
+  retries: number;
+  /** One plan per seq: --count is their number. */
+  seqs: SeqPlan[];
+}
+
+const action: fc.Arbitrary<Action> = fc.oneof(
+  { arbitrary: fc.constant<Action>('answer'), weight: 3 },
+  { arbitrary: fc.constant<Action>('drop'), weight: 3 },
+  { arbitrary: fc.constant<Action>('duplicate'), weight: 1 },
+  { arbitrary: fc.constant<Action>('delay'), weight: 1 },
+  { arbitrary: fc.constant<Action>('hold'), weight: 1 },
+  { arbitrary: fc.constant<Action>('trap'), weight: 1 },
+);
+
+const seqPlan: fc.Arbitrary<SeqPlan> = fc.record({
+  trap: fc.constantFrom<SeqPlan['trap']>('spoofed', 'wrong-token'),
+  attempts: fc.array(action, { minLength: 3, maxLength: 3 }),
+  delayMs: fc.integer({ min: 20, max: 80 }),
+});
+
+/**
+ * Flags kept short enough for a few runs per check (a case lasts at most about 1.5 s), and the
+ * timeout long enough (≥ 250 ms) that a delayed answer (≤ 80 ms) is never near it.
+ */
+export const netCases: fc.Arbitrary<NetCase> = fc.record({
+  interval: fc.integer({ min: 20, max: 60 }),
+  timeout: fc.integer({ min: 250, max: 350 }),
+  retries: fc.integer({ min: 0, max: 2 }),
+  seqs: fc.array(seqPlan, { minLength: 2, maxLength: 4 }),
+});
+
+export const flagsOf = (c: NetCase) => ({ count: c.seqs.length, interval: c.interval, timeout: c.timeout, retries: c.retries });
+
+/** The answers to attempt `attempt` (1 = the first) of `seq`, which carried `token`. */
+export function answersFor(c: NetCase, seq: number, attempt: number, token: string): UdpAnswer[] {
+  const plan = c.seqs[seq - 1];
+  const act = plan?.attempts[attempt - 1] ?? 'drop';
+  const bytes = `PONG ${seq} ${token}`;
+  switch (act) {
+    case 'answer':
+      return [{ bytes }];
+    case 'drop':
+      return [];
+    case 'duplicate':
+      return [{ bytes }, { bytes, note: text('the same reply again (a duplicate):', '같은 응답을 한 번 더(중복):') }];
+    case 'delay':
+      return [{ bytes, delayMs: plan!.delayMs }];
+    case 'hold':
+      return [{ bytes, holdUntil: true, note: text('held back until the next request arrives (reordering)', '다음 요청이 올 때까지 붙잡아 둠(순서 뒤바꿈)') }];
+    case 'trap':
+      return plan!.trap === 'spoofed' ? [{ bytes, spoofed: true }] : [{ bytes: `PONG ${seq} zz${token}`, note: text(`a PONG ${seq} with a token you never sent:`, `보낸 적 없는 token이 담긴 PONG ${seq}:`) }];
+  }
+}
+
+const words: Record<Action, Text> = {
+  answer: text('answer', '응답'),
+  drop: text('drop', '버림'),
+  duplicate: text('answer twice', '두 번 응답'),
+  delay: text('answer after {d} ms', '{d}ms 뒤 응답'),
+  hold: text('hold until the next request', '다음 요청까지 붙잡음'),
+  trap: text('{trap} only', '{trap}만'),
+};
+const traps: Record<SeqPlan['trap'], Text> = {
+  spoofed: text('a reply from another port', '다른 포트에서 온 응답'),
+  'wrong-token': text('a reply with a token never sent', '보낸 적 없는 token의 응답'),
+};
+
+/** The case as short notes for the diagram: the flags, then one note per seq. */
+export function describeNetNotes(c: NetCase): Text[] {
+  const per = (l: 'en' | 'ko') =>
+    c.seqs.map((p, i) => `seq ${i + 1}: ${p.attempts.slice(0, c.retries + 1).map((a) => words[a][l].replace('{d}', String(p.delayMs)).replace('{trap}', traps[p.trap][l])).join(', ')}`);
+  const en = per('en');
+  const ko = per('ko');
+  return [
+    text(`generated: --count ${c.seqs.length} --interval ${c.interval}`, `만든 사례: --count ${c.seqs.length} --interval ${c.interval}`),
+    text(`--timeout ${c.timeout} --retries ${c.retries}`, `--timeout ${c.timeout} --retries ${c.retries}`),
+    ...en.map((e, i) => text(e, ko[i]!)),
+  ];
+}
+
+/** The case in words: the command line, then per seq what each attempt gets. */
+export function describeNet(c: NetCase): Text {
+  const lang = (l: 'en' | 'ko') => {
+    const seqs = c.seqs.map((p, i) => {
+      const acts = p.attempts.slice(0, c.retries + 1).map((a) => words[a][l].replace('{d}', String(p.delayMs)).replace('{trap}', traps[p.trap][l]));
+      return `seq ${i + 1}: ${acts.join(', ')}`;
+    });
+    return `client.ts --count ${c.seqs.length} --interval ${c.interval} --timeout ${c.timeout} --retries ${c.retries}; ${seqs.join('; ')}`;
+  };
+  return text(lang('en'), lang('ko'));
+}
