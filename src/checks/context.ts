@@ -340,6 +340,16 @@ export class ScenarioContext {
     });
   }
 
+  /**
+   * Ends and forgets the programs started since `before` was taken (a generated check's search
+   * cases): the report then shows only what the replayed case started.
+   */
+  async forgetProgramsSince(before: ReadonlySet<RunningProgram>): Promise<void> {
+    const later = this.programs.filter((p) => !before.has(p));
+    await Promise.all(later.map((p) => p.kill()));
+    for (const p of later) this.programs.splice(this.programs.indexOf(p), 1);
+  }
+
   /** Kills every program and closes every socket the scenario opened. */
   async dispose(): Promise<void> {
     for (const p of this.peers) p.destroy();

@@ -44,6 +44,7 @@ export function newSeed(): number {
  */
 export async function checkGenerated<C>(ctx: ScenarioContext, g: GeneratedCheck<C>): Promise<void> {
   const scratch = (left: Text, right: Text) => new Transcript(left, right);
+  const startedBefore = new Set(ctx.programs);
   let found: Mismatch | undefined;
   const details = await fc.check(
     fc.asyncProperty(g.cases, async (c) => {
@@ -55,6 +56,7 @@ export async function checkGenerated<C>(ctx: ScenarioContext, g: GeneratedCheck<
   );
   if (!details.failed || !details.counterexample) return;
   const smallest = details.counterexample[0] as C;
+  await ctx.forgetProgramsSince(startedBefore); // the search's programs are not the story
   // Replayed for the report; if the program now answers right (it is flaky), the search's
   // mismatch for this same case is reported.
   const replayed = (await g.run(smallest, (left, right) => ctx.transcript(left, right))) ?? found!;
