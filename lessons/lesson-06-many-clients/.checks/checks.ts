@@ -13,11 +13,14 @@ import {
   quoted,
   text,
   type PeerSocket,
+  type ReadOutcome,
   type ScenarioContext,
   type StartedServer,
   type Text,
   type Transcript,
 } from '../../../src/checks/kit.ts';
+import { checkGenerated, type Mismatch } from '../../../src/checks/generate.ts';
+import { connName, histories, planOf, type Expected, type History, type Plan } from './model.ts';
 
 const READ_MS = 3000;
 
@@ -33,7 +36,7 @@ interface Client {
 }
 
 /** What one read brought: a line, or why there was none. */
-type Got = { ok: true; line: string; ms: number } | { ok: false; why: 'timeout' | 'fin' | 'rst'; partial: string; ms: number };
+type Got = { ok: true; line: string; raw: string; ms: number } | { ok: false; why: 'timeout' | 'fin' | 'rst'; partial: string; ms: number };
 
 async function openClient(ctx: ScenarioContext, server: StartedServer, name: string): Promise<Client> {
   const t = ctx.transcript(who.client(name), who.server);
@@ -49,7 +52,10 @@ async function readReply(peer: PeerSocket, ms = READ_MS): Promise<Got> {
   const started = Date.now();
   const r = await peer.readLine(ms);
   const took = Date.now() - started;
-  if (r.ok) return { ok: true, line: r.value.toString('utf8').replace(/\r$/, ''), ms: took };
+  if (r.ok) {
+    const raw = r.value.toString('utf8');
+    return { ok: true, line: raw.replace(/\r$/, ''), raw, ms: took };
+  }
   const partial = r.partial.toString('utf8');
   return { ok: false, why: r.reason === 'closed' ? r.how : 'timeout', partial, ms: took };
 }
@@ -232,6 +238,26 @@ async function oneClient(ctx: ScenarioContext): Promise<void> {
   for (const step of ONE_CLIENT_STEPS) {
     const got = await ask(c, step.send);
     if (!got.ok || got.line !== step.expect) await wrongReply(ctx, server, step.send, step.expect, got, step.help);
+    if (got.ok && got.raw !== got.line) {
+      // The reply is right but for a '\r' before its '\n': kept from a "\r\n" line, or added to every reply.
+      const kept = step.send.endsWith('\r');
+      ctx.fail({
+        reason: kept ? 'crlf-not-stripped' : 'lesson-04-command-wrong',
+        summary: fill(text('{sent} was answered {got}.', '{sent}에 {got}(이)라는 답이 왔습니다.'), { sent: quoted(`${step.send}\n`), got: quoted(`${got.raw}\n`) }),
+        expected: quoted(`${step.expect}\n`),
+        actual: quoted(`${got.raw}\n`),
+        cause: kept
+          ? text(
+              "The line ended in \"\\r\\n\" and its '\\r' stayed in the argument: NICK stored \"보라\\r\", so WHOAMI answers it. The '\\r' before the '\\n' is not part of the line.",
+              "줄이 \"\\r\\n\"으로 끝났는데 '\\r'이 인자에 남았습니다. NICK이 \"보라\\r\"를 저장했으니 WHOAMI가 그대로 답합니다. '\\n' 앞의 '\\r'은 줄의 일부가 아닙니다.",
+            )
+          : text("The reply ends in \"\\r\\n\". The protocol's replies are lines ending in '\\n' alone, as in lesson 04.", "답이 \"\\r\\n\"으로 끝납니다. 프로토콜의 답은 레슨 04처럼 '\\n' 하나로 끝나는 줄입니다."),
+        fix: kept
+          ? text("Strip one '\\r' from the whole line before you split it into command and argument: line = line.replace(/\\r$/, '').", "줄을 명령과 인자로 나누기 전에, 줄 전체에서 '\\r' 하나를 지우세요: line = line.replace(/\\r$/, '').")
+          : text('Write `${line}\\n`.', '`${line}\\n`으로 쓰세요.'),
+        section: 'the-protocol',
+      });
+    }
     if (step.notBeforeMs !== undefined && got.ms < step.notBeforeMs) {
       ctx.fail({
         reason: 'slow-too-early',
@@ -672,6 +698,364 @@ async function countAfterDisconnects(ctx: ScenarioContext): Promise<void> {
   );
 }
 
+// ── Generated histories: the model against a fresh server ─────────────────────────────────────
+
+const GEN_REPLY_MS = 2000;
+
+/** Reply lines as the report shows them, each quoted with its '\n'. */
+function replyLines(list: string[], max = 6): string {
+  const shown = list.slice(0, max).map((l) => quoted(`${l}\n`, 80));
+  return list.length > max ? `${shown.join(', ')}, … (${list.length} lines)` : shown.join(', ');
+}
+
+/** A history in words, for the report: `A: "INCR\n" · A: RST · B: "INCR\n"`. */
+function describeHistory(h: History): Text {
+  const plan = planOf(h);
+  const parts = plan.actions.map((a) => {
+    const n = connName(a.conn);
+    if (a.kind === 'open') return `${n} connects`;
+    if (a.kind === 'close' && a.how !== 'quit') return `${n}: ${a.how.toUpperCase()}`;
+    return `${n}: ${quoted(Buffer.concat(a.pieces), 60)}${a.pieces.length > 1 ? ` (${a.pieces.length} writes)` : ''}`;
+  });
+  const shown = parts.length > 14 ? [...parts.slice(0, 14), `… (${parts.length} steps)`] : parts;
+  return fill(text('{steps}', '{steps}'), { steps: shown.join(' · ') });
+}
+
+/** What a wrong reply to `e` means, in the lesson's own reasons. */
+function historyMismatch(e: Expected, got: string, client: string, probe?: { p: string; q: string }): Mismatch {
+  const sent = quoted(`${e.sent}${e.crlf ? '\r\n' : '\n'}`);
+  const base = {
+    summary: fill(
+      text('Client {c} sent {sent} in a generated history (below) and got {got}; the model says {want}.', '만들어 낸 기록(아래)에서 {c} 클라이언트가 {sent}을(를) 보냈는데 {got}이(가) 왔습니다. 모델의 답은 {want}입니다.'),
+      { c: client, sent, got: quoted(`${got}\n`), want: quoted(`${e.reply}\n`) },
+    ),
+    expected: quoted(`${e.reply}\n`),
+    actual: quoted(`${got}\n`),
+  };
+  const help = (h: CommandHelp): Mismatch => ({ ...base, reason: h.reason, cause: h.cause, fix: h.fix, section: h.section });
+  const garbled = got.startsWith('ERR unknown command ') && got !== `ERR unknown command ${e.word}`;
+  if (e.crKept.includes(got) || (e.crlf && e.word === 'SLOW' && got.startsWith('ERR') && !garbled)) {
+    return {
+      ...base,
+      reason: 'crlf-not-stripped',
+      cause: text(
+        "A line that ended in \"\\r\\n\" kept its '\\r': in the command word, or in the argument (a NICK name, ECHO's text, LEN's count, SLOW's number). The '\\r' before the '\\n' is not part of the line.",
+        "\"\\r\\n\"으로 끝난 줄에 '\\r'이 남았습니다. 명령 단어에 남았거나, 인자(NICK의 이름, ECHO의 텍스트, LEN이 세는 글자, SLOW의 숫자)에 남았습니다. '\\n' 앞의 '\\r'은 줄의 일부가 아닙니다.",
+      ),
+      fix: text(
+        "Strip one '\\r' from the whole line before you split it into command and argument: line = line.replace(/\\r$/, '').",
+        "줄을 명령과 인자로 나누기 전에, 줄 전체에서 '\\r' 하나를 지우세요: line = line.replace(/\\r$/, '').",
+      ),
+      section: 'the-protocol',
+    };
+  }
+  if (got === `${e.reply}\r`) {
+    return {
+      ...base,
+      reason: 'lesson-04-command-wrong',
+      cause: text("The reply ends in \"\\r\\n\". The protocol's replies are lines ending in '\\n' alone, as in lesson 04.", "답이 \"\\r\\n\"으로 끝납니다. 프로토콜의 답은 레슨 04처럼 '\\n' 하나로 끝나는 줄입니다."),
+      fix: text('Write `${line}\\n`.', '`${line}\\n`으로 쓰세요.'),
+      section: 'the-protocol',
+    };
+  }
+  if (e.mixed && (garbled || !['INCR', 'COUNT', 'WHOAMI'].includes(e.word))) {
+    return {
+      ...base,
+      reason: 'buffer-shared',
+      cause: text(
+        "This line reached the server while another client's line was unfinished, and came out garbled: the buffer that collects a partial line is shared by every connection (module scope), so bytes of different clients are glued into one line.",
+        '이 줄은 다른 클라이언트의 줄이 덜 끝난 동안 서버에 닿았고, 망가진 채 처리되었습니다. 덜 끝난 줄을 모으는 버퍼를 모든 연결이 함께 써서(모듈 스코프) 여러 클라이언트의 바이트가 한 줄로 붙었습니다.',
+      ),
+      fix: text("Declare the line buffer (`let pending = ''`) inside the connection callback: one buffer per client.", "줄 버퍼(`let pending = ''`)를 연결 콜백 안에 선언하세요. 클라이언트마다 버퍼가 하나씩 생깁니다."),
+      section: 'per-connection-state',
+    };
+  }
+  if (e.cut && (garbled || !['INCR', 'COUNT', 'WHOAMI', 'NICK', 'SLOW'].includes(e.word))) {
+    return {
+      ...base,
+      reason: 'lesson-04-command-wrong',
+      cause: text(
+        "This line reached the server in pieces (more than one 'data' event), and the reply answers only part of it: the bytes after a chunk's last '\\n' are the start of the next line, not something to drop.",
+        "이 줄은 여러 조각('data' 이벤트 여러 번)으로 서버에 닿았는데, 답은 그 일부에만 답했습니다. 청크의 마지막 '\\n' 뒤에 남은 바이트는 버릴 것이 아니라 다음 줄의 시작입니다.",
+      ),
+      fix: text("Keep the unfinished rest in a per-connection buffer and add the next chunk to it, as in lesson 04: pending += chunk; split; pending = the last piece.", "레슨 04처럼 덜 끝난 나머지를 연결별 버퍼에 두고 다음 청크를 이어 붙이세요: pending += chunk; 나누기; pending = 마지막 조각."),
+      section: 'the-protocol',
+    };
+  }
+  const unknown = got === `ERR unknown command ${e.word}`;
+  switch (e.word) {
+    case 'INCR': {
+      if (unknown || !/^\d+$/.test(got) || !e.incr) return help(HELP.incr);
+      const n = Number(got);
+      const { own, sinceEmpty } = e.incr;
+      const perConnection = n === own && (own !== sinceEmpty || (probe !== undefined && probe.p === '1' && probe.q === '1'));
+      const restarted = n === sinceEmpty && (own !== sinceEmpty || (probe !== undefined && /^\d+$/.test(probe.p) && Number(probe.q) === Number(probe.p) + 1));
+      if (perConnection) {
+        return {
+          ...base,
+          reason: 'counter-not-shared',
+          cause: fill(
+            text(
+              "{c} got {n}, the number of INCRs it sent itself: each connection counts on its own. The counter is declared inside the connection callback.",
+              '{c}이(가) 받은 {n}은 자기가 보낸 INCR 수입니다. 연결마다 따로 셉니다. 카운터를 연결 콜백 안에 선언했습니다.',
+            ),
+            { c: client, n },
+          ),
+          fix: text('Move `let counter = 0` to module level, outside net.createServer(…).', '`let counter = 0`을 net.createServer(…) 밖, 모듈 최상위로 옮기세요.'),
+          section: 'per-connection-state',
+        };
+      }
+      if (restarted) {
+        return {
+          ...base,
+          reason: 'counter-restarted',
+          cause: fill(
+            text(
+              'Every client had left earlier in this history, and the counter started again from 1: {n} counts only the INCRs since then. The counter belongs to the server for its whole life, not to the clients connected now.',
+              '이 기록의 앞부분에서 클라이언트가 모두 나갔고, 카운터가 1부터 다시 시작했습니다. {n}은 그 뒤의 INCR만 센 값입니다. 카운터는 지금 접속한 클라이언트가 아니라 서버의 것이고, 서버가 살아 있는 동안 이어집니다.',
+            ),
+            { n },
+          ),
+          fix: text(
+            "Never reset the counter: no `counter = 0` when the last client leaves (in 'close', or when the Set becomes empty), and no counter kept in an object that is rebuilt then.",
+            "카운터를 다시 0으로 만들지 마세요. 마지막 클라이언트가 나갈 때('close'에서, 또는 Set이 비었을 때) `counter = 0`을 하지 말고, 그때 새로 만드는 객체에 카운터를 두지도 마세요.",
+          ),
+          section: 'per-connection-state',
+        };
+      }
+      return help(HELP.incr);
+    }
+    case 'WHOAMI':
+      if (!unknown && e.whoami?.disturbed) {
+        return {
+          ...base,
+          reason: 'nick-shared',
+          cause: fill(
+            text(
+              "Another client's NICK, or another client leaving, changed {c}'s name. A name belongs to one connection: not to the server (one module-level `nick`), not to the client's address (every local client is 127.0.0.1).",
+              '다른 클라이언트의 NICK이나 다른 클라이언트가 나간 일이 {c}의 이름을 바꿨습니다. 이름은 연결 하나의 것입니다. 서버 전체의 것(모듈 최상위 `nick` 하나)도, 클라이언트 주소의 것(로컬 클라이언트는 모두 127.0.0.1)도 아닙니다.',
+            ),
+            { c: client },
+          ),
+          fix: text('Declare `let nick` inside the connection callback, next to the line buffer.', '`let nick`을 연결 콜백 안, 줄 버퍼 옆에 선언하세요.'),
+          section: 'per-connection-state',
+        };
+      }
+      return help(HELP.whoami);
+    case 'COUNT':
+      if (!unknown && /^\d+$/.test(got) && Number(got) > Number(e.reply)) {
+        const extra = Number(got) - Number(e.reply);
+        return {
+          ...base,
+          reason: 'count-too-high',
+          summary: fill(
+            text('COUNT answered {n} to client {c}, but only {want} connection(s) were open, in a generated history (below; asked again for 1 s).', '만들어 낸 기록(아래)에서 열린 연결은 {want}개뿐인데 {c} 클라이언트의 COUNT에 {n}이 왔습니다(1초 동안 다시 물음).'),
+            { n: got, c: client, want: e.reply },
+          ),
+          cause:
+            e.count && extra <= e.count.resets
+              ? text(
+                  "Connections that left are still counted. A reset (RST) gives the server's socket an 'error' and a 'close', but no 'end': forgetting connections on 'end' keeps every reset one.",
+                  "나간 연결이 아직 세어지고 있습니다. 리셋(RST)은 서버 소켓에 'error'와 'close'를 일으키지만 'end'는 일으키지 않습니다. 'end'에서 연결을 지우면 리셋된 연결은 모두 남습니다.",
+                )
+              : text('Connections that ended are still counted: something misses the way they ended (reset, FIN, QUIT).', '끝난 연결이 아직 세어지고 있습니다. 끝나는 방식(리셋, FIN, QUIT) 중 하나를 놓치고 있습니다.'),
+          fix: text("Remove the socket in socket.on('close', …): 'close' comes once, however the connection ended.", "socket.on('close', …)에서 소켓을 지우세요. 'close'는 연결이 어떻게 끝났든 한 번 옵니다."),
+          section: 'when-a-client-vanishes',
+        };
+      }
+      return help(HELP.count);
+    case 'NICK':
+      return help(HELP.nick);
+    case 'SLOW':
+      return help(HELP.slow);
+    default:
+      return help(HELP.old);
+  }
+}
+
+/** Bytes the protocol does not account for: a reply to nothing, or to a line never finished. */
+function extraBytes(client: string, bytes: Buffer, after: Text): Mismatch {
+  return {
+    reason: 'lesson-04-command-wrong',
+    summary: fill(text('Client {c} received bytes no line asked for, {after}, in a generated history (below).', '만들어 낸 기록(아래)에서 {c} 클라이언트가 어느 줄도 요청하지 않은 바이트를 받았습니다({after}).'), { c: client, after }),
+    expected: text('nothing more', '더 받을 것 없음'),
+    actual: quoted(bytes, 80),
+    cause: text(
+      "Every line gets exactly one reply line, and bytes that never got their '\\n' are not a line: they get no reply, even when the client closes.",
+      "줄마다 답은 정확히 한 줄이고, '\\n'을 받지 못한 바이트는 줄이 아니므로 클라이언트가 닫아도 답하지 않습니다.",
+    ),
+    fix: HELP.old.fix,
+    section: 'the-protocol',
+  };
+}
+
+/**
+ * One history against a fresh server: each step on its connection, the replies read in order
+ * and held to the model. A COUNT right after a connect or a close may race the server's
+ * 'connection'/'close' event, so a wrong COUNT then is asked again for 1 s before it counts.
+ */
+async function runHistory(ctx: ScenarioContext, h: History, transcript: (l: Text, r: Text) => Transcript, searchUntil: number): Promise<Mismatch | undefined> {
+  const plan: Plan = planOf(h);
+  if (plan.actions.length === 0) return undefined;
+  // The report's replay records into the scenario's transcripts; the search into scratch ones.
+  const before = ctx.transcripts.length;
+  const first = transcript(who.client(connName(0)), who.server);
+  const replay = ctx.transcripts.length > before;
+  // Past the search's budget every further case (a shrinking step, say) counts as passing, so
+  // the search ends by itself instead of being cut off while a case still runs.
+  if (!replay && Date.now() > searchUntil) return undefined;
+  // The servers of earlier cases, stopped by the checker, would only bury this one's output.
+  for (let i = ctx.programs.length - 1; i >= 0; i--) if (ctx.programs[i]!.done && ctx.programs[i]!.stopReason === 'killed') ctx.programs.splice(i, 1);
+  const server = await ctx.startServer();
+  const peers = new Map<number, PeerSocket>();
+  let changed = false;
+  let resets = 0;
+  const died = async (): Promise<Mismatch | undefined> => {
+    const exit = server.program.exitInfo ?? (await server.program.waitExit(300));
+    if (!exit || exit.stoppedFor === 'killed') return undefined;
+    if (resets > 0 && !/EADDRINUSE/.test(server.program.stderr())) {
+      return {
+        reason: 'server-died-on-reset',
+        summary: text('Your server exited after a client reset its connection, in a generated history (below).', '만들어 낸 기록(아래)에서 클라이언트 하나가 연결을 리셋한 뒤 서버가 종료되었습니다.'),
+        expected: text('the server keeps running', '서버가 계속 실행됨'),
+        actual: fill(text('the server {how}', '서버가 {how}'), { how: describeExit(exit) }),
+        cause: text("With no 'error' listener on a socket, Node throws its ECONNRESET and the process goes down.", "소켓에 'error' 리스너가 없으면 Node가 ECONNRESET을 던지고 프로세스가 죽습니다."),
+        fix: text("socket.on('error', (err) => console.log(err.code)); in the connection callback.", "연결 콜백 안에 socket.on('error', (err) => console.log(err.code));"),
+        section: 'when-a-client-vanishes',
+      };
+    }
+    return programFailure('server.ts', exit, server.program, 'during-exchange');
+  };
+  /** Two more clients, both connected, each send INCR: is the counter shared while they are? */
+  const probe = async (): Promise<{ p: string; q: string }> => {
+    const [p, q] = await Promise.all(['P', 'Q'].map((n) => ctx.connect(server.port, transcript(who.client(`${n} (probe)`), who.server))));
+    try {
+      await p!.send('INCR\n');
+      const rp = await p!.readLine(GEN_REPLY_MS);
+      await q!.send('INCR\n');
+      const rq = await q!.readLine(GEN_REPLY_MS);
+      return { p: rp.ok ? rp.value.toString('utf8') : '', q: rq.ok ? rq.value.toString('utf8') : '' };
+    } finally {
+      p!.destroy();
+      q!.destroy();
+    }
+  };
+  const noReply = async (client: string, e: Expected, r: Extract<ReadOutcome<Buffer>, { ok: false }>, want: string[], got: string[]): Promise<Mismatch> =>
+    (await died()) ?? {
+      reason: r.reason === 'closed' ? 'closed-instead-of-reply' : 'no-reply',
+      summary: fill(
+        text('Client {c} sent {sent} in a generated history (below) and got {what}.', '만들어 낸 기록(아래)에서 {c} 클라이언트가 {sent}을(를) 보냈는데 {what}.'),
+        {
+          c: client,
+          sent: quoted(`${e.sent}${e.crlf ? '\r\n' : '\n'}`),
+          what: r.reason === 'closed' ? text('the connection closed instead of a reply', '답 대신 연결이 끊겼습니다') : text(`no reply within ${GEN_REPLY_MS} ms`, `${GEN_REPLY_MS}ms 동안 답이 없었습니다`),
+        },
+      ),
+      expected: replyLines(want),
+      actual: got.length + r.partial.length > 0 ? replyLines([...got, r.partial.toString('utf8')]) : text('nothing', '없음'),
+      cause:
+        r.reason === 'closed'
+          ? text('Only QUIT closes a connection. Look for end() or destroy() calls, and for server.maxConnections.', '연결을 닫는 것은 QUIT뿐입니다. end()나 destroy() 호출, server.maxConnections 설정을 찾아보세요.')
+          : text('The server is running but never answered this line: a command with no answer on some path, or a line that was never framed.', '서버는 실행 중인데 이 줄에 답하지 않았습니다. 답을 쓰지 않는 경로가 있거나, 줄을 끝까지 나누지 못했습니다.'),
+      section: 'the-protocol',
+    };
+
+  try {
+    for (const a of plan.actions) {
+      const client = connName(a.conn);
+      if (a.kind === 'open') {
+        const dead = server.program.exitInfo ? await died() : undefined;
+        if (dead) return dead;
+        peers.set(a.conn, await ctx.connect(server.port, a.conn === 0 ? first : transcript(who.client(client), who.server)));
+        changed = true;
+        continue;
+      }
+      const peer = peers.get(a.conn)!;
+      if (a.kind === 'close' && a.how === 'rst') {
+        peer.reset();
+        peers.delete(a.conn);
+        resets += 1;
+        changed = true;
+        await sleep(20); // let the server see it before the next step
+        continue;
+      }
+      if (a.kind === 'close' && a.how === 'fin') {
+        peer.halfClose();
+        const rest = await peer.readToClose(1000);
+        peer.destroy();
+        peers.delete(a.conn);
+        changed = true;
+        if (rest.bytes.length > 0) return extraBytes(client, rest.bytes, text('after it closed its side (FIN)', '자기 쪽을 닫은(FIN) 뒤'));
+        continue;
+      }
+      await peer.sendPieces(a.pieces, 5);
+      const want = a.expect.map((e) => e.reply);
+      const got: string[] = [];
+      let recheck: { e: Expected; got: string } | undefined;
+      for (const e of a.expect) {
+        const r = await peer.readLine(GEN_REPLY_MS);
+        if (!r.ok) return await noReply(client, e, r, want, got);
+        const line = r.value.toString('utf8');
+        got.push(line);
+        if (line === e.reply) {
+          if (e.count) changed = false;
+          continue;
+        }
+        if (e.count && changed && !recheck) {
+          recheck = { e, got: line };
+          continue;
+        }
+        const ambiguous = e.incr && line === String(e.incr.own) && e.incr.own === e.incr.sinceEmpty;
+        return historyMismatch(e, line, client, ambiguous ? await probe() : undefined);
+      }
+      if (recheck) {
+        for (let i = 0; i < 10 && recheck.got !== recheck.e.reply; i++) {
+          await sleep(100);
+          await peer.send('COUNT\n');
+          const r = await peer.readLine(GEN_REPLY_MS);
+          if (!r.ok) return await noReply(client, recheck.e, r, [recheck.e.reply], []);
+          recheck.got = r.value.toString('utf8');
+        }
+        if (recheck.got !== recheck.e.reply) return historyMismatch(recheck.e, recheck.got, client);
+        changed = false;
+      }
+      if (a.kind === 'close') {
+        // QUIT: BYE, then the server closes; the checker closes its side too.
+        const rest = await peer.readToClose(1500);
+        peer.destroy();
+        peers.delete(a.conn);
+        changed = true;
+        if (rest.bytes.length > 0) return extraBytes(client, rest.bytes, text('after BYE', 'BYE 뒤에'));
+        if (rest.how === 'timeout') {
+          return {
+            reason: 'quit-does-not-close',
+            summary: fill(text('After BYE, client {c}\'s connection stayed open, in a generated history (below).', '만들어 낸 기록(아래)에서 BYE 뒤에도 {c} 클라이언트의 연결이 열려 있었습니다.'), { c: client }),
+            expected: text('"BYE\\n", then FIN', '"BYE\\n" 다음 FIN'),
+            actual: text('"BYE\\n", and the connection open for 1.5 s', '"BYE\\n", 그리고 1.5초 동안 열려 있는 연결'),
+            cause: text('QUIT ends the conversation: the server says BYE and closes its side.', 'QUIT은 대화를 끝냅니다. 서버가 BYE라고 답하고 자기 쪽을 닫습니다.'),
+            fix: text("socket.end('BYE\\n')", "socket.end('BYE\\n')"),
+            section: 'the-protocol',
+          };
+        }
+      } else if (peer.unread().length > 0) {
+        return extraBytes(client, peer.unread(), fill(text('after the replies to its {n} line(s)', '자기 줄 {n}개의 답 뒤에'), { n: a.expect.length }));
+      }
+    }
+    await sleep(30);
+    for (const [id, peer] of peers) {
+      if (peer.unread().length > 0) return extraBytes(connName(id), peer.unread(), text('at the end of the history', '기록이 끝날 때'));
+    }
+    return undefined;
+  } catch (err) {
+    const dead = await died();
+    if (dead) return dead;
+    throw err;
+  } finally {
+    for (const p of peers.values()) p.destroy();
+    await server.program.kill();
+  }
+}
+
 export default defineScenarios([
   {
     id: 'one-client-every-command',
@@ -708,6 +1092,24 @@ export default defineScenarios([
     id: 'count-after-disconnects',
     title: text('25 clients; 10 reset, 10 close → COUNT → 5', '클라이언트 25개 중 10개 리셋, 10개 종료 → COUNT → 5'),
     run: countAfterDisconnects,
+  },
+  {
+    id: 'generated-histories',
+    title: text(
+      'generated histories: clients connect, talk in pieces and leave (QUIT, FIN, RST) until nobody is left, then others come; every reply held to the model',
+      '만들어 낸 기록: 클라이언트들이 접속해 조각내어 말하고 (QUIT, FIN, RST로) 모두 나간 뒤 다른 클라이언트가 옴. 모든 답을 모델과 비교',
+    ),
+    limitMs: 30000,
+    async run(ctx: ScenarioContext) {
+      const searchUntil = Date.now() + 11_000;
+      await checkGenerated(ctx, {
+        cases: histories,
+        run: (h, transcript) => runHistory(ctx, h, transcript, searchUntil),
+        describe: describeHistory,
+        runs: 12,
+        ms: 24_000, // a safety net only: the search stops itself after 11 s (see runHistory)
+      });
+    },
   },
 ]);
 
