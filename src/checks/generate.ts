@@ -45,11 +45,13 @@ export function newSeed(): number {
 export async function checkGenerated<C>(ctx: ScenarioContext, g: GeneratedCheck<C>): Promise<void> {
   const scratch = (left: Text, right: Text) => new Transcript(left, right);
   const startedBefore = new Set(ctx.programs);
-  let found: Mismatch | undefined;
+  // Each case's own mismatch: a case still running past the time limit may fail after the
+  // smallest one was found, and must not put its words in that one's mouth.
+  const found = new Map<C, Mismatch>();
   const details = await fc.check(
     fc.asyncProperty(g.cases, async (c) => {
       const m = await g.run(c, scratch);
-      if (m) found = m;
+      if (m) found.set(c, m);
       return m === undefined;
     }),
     { seed: ctx.seed, numRuns: g.runs ?? 40, interruptAfterTimeLimit: g.ms ?? 4000, markInterruptAsFailure: false },
@@ -59,7 +61,7 @@ export async function checkGenerated<C>(ctx: ScenarioContext, g: GeneratedCheck<
   await ctx.forgetProgramsSince(startedBefore); // the search's programs are not the story
   // Replayed for the report; if the program now answers right (it is flaky), the search's
   // mismatch for this same case is reported.
-  const replayed = (await g.run(smallest, (left, right) => ctx.transcript(left, right))) ?? found!;
+  const replayed = (await g.run(smallest, (left, right) => ctx.transcript(left, right))) ?? found.get(smallest) ?? [...found.values()].at(-1)!;
   ctx.note(
     fill(text('Generated case {n} of this run, shrunk {s} times. Replay it: npm run check {lesson} -- --seed {seed}', '이번 실행에서 만든 {n}번째 사례를 {s}번 줄였습니다. 다시 보려면: npm run check {lesson} -- --seed {seed}'), {
       n: details.numRuns,
