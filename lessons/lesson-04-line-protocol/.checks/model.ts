@@ -45,8 +45,8 @@ export interface LineCase {
 
 const line = fc.oneof(
   fc.constant('PING'),
-  edgyText({ exclude: ['\n', '\r'] }).map((t) => `ECHO ${t}`),
-  edgyText({ exclude: ['\n', '\r'] }).map((t) => `LEN ${t}`),
+  edgyText({ exclude: ['\n'] }).map((t) => `ECHO ${t}`),
+  edgyText({ exclude: ['\n'] }).map((t) => `LEN ${t}`),
   fc.constant(''),
   fc.constantFrom('HELLO there', 'ping', 'PING2', 'ECHO', 'LEN', 'echo x', '안녕 하세요', ' PING'),
   // Lines at the limit and one byte under it (multibyte characters count as their bytes).

@@ -1,0 +1,52 @@
+// Lesson 05 — client for lesson 04's line protocol: handlers sharing a little state, one finish().
+import net from 'node:net';
+
+const HOST = process.env.HOST ?? '127.0.0.1';
+const PORT = Number(process.env.PORT ?? 8080);
+const TIMEOUT_MS = 2000;
+
+const commands = process.argv.slice(2);
+
+const socket = net.connect({ host: HOST, port: PORT });
+socket.setEncoding('utf8');
+socket.setTimeout(TIMEOUT_MS);
+
+let done = false;
+let received = 0;
+let buffered = '';
+
+function finish(code: number, message?: string): void {
+  if (done) return;
+  done = true;
+  if (message) console.error(message);
+  process.exitCode = code;
+  socket.destroy();
+}
+
+function onReply(line: string): void {
+  received++;
+  if (received <= commands.length) {
+    console.log(line);
+    return;
+  }
+  if (line === 'BYE') finish(0);
+  else finish(1, `expected BYE in reply to QUIT, got ${JSON.stringify(line)}`);
+}
+
+socket.on('connect', () => {
+  socket.write(commands.map((c) => `${c}\n`).join('') + 'QUIT\n');
+});
+
+socket.on('data', (chunk: string) => {
+  buffered += chunk;
+  let nl: number;
+  while (!done && (nl = buffered.indexOf('\n')) !== -1) {
+    const line = buffered.slice(0, nl);
+    buffered = buffered.slice(nl + 1);
+    onReply(line.endsWith('\r') ? line.slice(0, -1) : line);
+  }
+});
+
+socket.on('timeout', () => finish(2, `timeout: nothing from the server for ${TIMEOUT_MS} ms`));
+socket.on('end', () => finish(1, `connection closed by server after ${received} of ${commands.length + 1} replies`));
+socket.on('error', (err: NodeJS.ErrnoException) => finish(1, `connection error: ${err.code ?? err.message}`));
