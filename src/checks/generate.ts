@@ -27,6 +27,11 @@ export interface GeneratedCheck<C> {
   run(c: C, transcript: (left: Text, right: Text) => Transcript): Promise<Mismatch | undefined>;
   /** The case in words, for the report: `PING ⏎ ECHO 😀 ⏎, in 3 pieces`. */
   describe(c: C): Text;
+  /**
+   * Cases from the corners, tried first on every run whatever the seed (a learner's mistake
+   * that only a rare draw would hit is caught every time).
+   */
+  examples?: C[];
   /** Cases to try at most (default 40). */
   runs?: number;
   /** Time for the search and the shrinking together, in ms (default 4000). */
@@ -54,7 +59,7 @@ export async function checkGenerated<C>(ctx: ScenarioContext, g: GeneratedCheck<
       if (m) found.set(c, m);
       return m === undefined;
     }),
-    { seed: ctx.seed, numRuns: g.runs ?? 40, interruptAfterTimeLimit: g.ms ?? 4000, markInterruptAsFailure: false },
+    { seed: ctx.seed, numRuns: g.runs ?? 40, interruptAfterTimeLimit: g.ms ?? 4000, markInterruptAsFailure: false, examples: (g.examples ?? []).map((e) => [e] as [C]) },
   );
   if (!details.failed || !details.counterexample) return;
   const smallest = details.counterexample[0] as C;

@@ -27,7 +27,7 @@ import {
 import { CheckFailure } from '../../../src/checks/scenario.ts';
 import { checkGenerated, splitAt, type Mismatch } from '../../../src/checks/generate.ts';
 import type { Transcript } from '../../../src/peers/transcript.ts';
-import { bytesOf, expectedOf, lineCases, type LineCase } from './model.ts';
+import { bytesOf, expectedOf, lineCases, lineExamples, type LineCase } from './model.ts';
 
 const INTEROP = path.join(path.dirname(fileURLToPath(import.meta.url)), 'interop');
 const MAX_LINE = 8192;
@@ -769,6 +769,7 @@ export default defineScenarios([
       const server = await ctx.startServer();
       await checkGenerated(ctx, {
         cases: lineCases,
+        examples: lineExamples,
         run: (c, transcript) => runLineCase(ctx, server, c, transcript),
         describe: describeLineCase,
         runs: 30,

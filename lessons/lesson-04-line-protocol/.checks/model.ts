@@ -83,6 +83,17 @@ function crlf(c: LineCase, i: number): boolean {
   return c.crlf[i]! && Buffer.byteLength(c.lines[i]!) < MAX_LINE;
 }
 
+/**
+ * Corners tried on every run: a '\r' that is text before the `\r\n` (only one '\r' goes), a
+ * combining accent (code points are not characters), and a complete line one byte over the
+ * limit that arrives with its '\n' in the same write.
+ */
+export const lineExamples: LineCase[] = [
+  { lines: ['ECHO a\r', 'PING'], crlf: [true, false], ending: { kind: 'open' }, cuts: [] },
+  { lines: ['LEN e\u0301', 'ECHO e\u0301'], crlf: [false, false], ending: { kind: 'quit' }, cuts: [] },
+  { lines: [`ECHO ${'x'.repeat(MAX_LINE - 4)}`, 'PING'], crlf: [false, false], ending: { kind: 'open' }, cuts: [] },
+];
+
 /** The bytes the client sends for a case. */
 export function bytesOf(c: LineCase): Buffer {
   const body = c.lines.map((l, i) => `${l}${crlf(c, i) ? '\r\n' : '\n'}`).join('');

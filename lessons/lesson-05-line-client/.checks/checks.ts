@@ -485,8 +485,8 @@ const CASE_EXIT_MS = 4000;
 
 /**
  * Cases from the corners every run tries first, whatever the seed: no arguments at all (the
- * request is then `QUIT\n` alone), an empty argument among others, replies with spaces and tabs
- * around them (printed as they came), and a server that answers QUIT with something other than BYE and keeps the connection.
+ * request is then `QUIT\n` alone), an empty argument among others, every command answered and then
+ * FIN before BYE, replies with spaces and tabs around them (printed as they came), and a server that answers QUIT with something other than BYE and keeps the connection.
  */
 function fixedCases(): ClientCase[] {
   const of = (commands: string[], end: ClientCase['end']): ClientCase => ({ commands, replies: commands.map(modelReply), end, cuts: [] });
@@ -495,6 +495,8 @@ function fixedCases(): ClientCase[] {
     of(['ECHO  two  spaces ', 'PING', 'ECHO \tx'], { kind: 'bye', close: true }),
     // An empty argument is an empty line to send (the server answers ERR empty), not nothing.
     of(['PING', '', 'ECHO x'], { kind: 'bye', close: true }),
+    // Every command answered, then FIN before the reply to QUIT: no BYE, so exit 1.
+    of(['PING', 'ECHO a'], { kind: 'closes-early', after: 2 }),
     of(['PING'], { kind: 'not-bye', reply: 'ERR unknown command QUIT', close: false }),
   ];
 }
