@@ -384,8 +384,11 @@ async function twoClientsAtOnce(ctx: ScenarioContext): Promise<void> {
   const b = await connectTo(ctx, server, who.checkerB);
   const pa = binaryPayload(MiB);
   const pb = binaryPayload(MiB);
+  // In 16 pieces 5 ms apart, both at once: the two connections' chunks then always interleave
+  // at the server (one write each could be read whole, one after the other, on a busy machine).
+  const pieces = (p: Buffer) => Array.from({ length: 16 }, (_, i) => p.subarray((i * p.length) / 16, ((i + 1) * p.length) / 16));
   const run = async (peer: PeerSocket, p: Buffer) => {
-    await sendWithin(ctx, server, peer, peer.send(p), p, BIG_MS);
+    await sendWithin(ctx, server, peer, peer.sendPieces(pieces(p), 5), p, BIG_MS);
     peer.halfClose();
     return readEcho(peer, p.length, BIG_MS);
   };
