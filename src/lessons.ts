@@ -27,6 +27,11 @@ const ManifestSchema = z.object({
       scenarioMs: z.number().int().positive().default(8000),
       /** Output a learner program may print before it is stopped, in bytes. */
       outputBytes: z.number().int().positive().default(256 * 1024),
+      /**
+       * More output allowed for each connection the checker opens or accepts in the scenario, in
+       * bytes: a log line per event stays within it at any number of clients, an endless loop does not.
+       */
+      outputBytesPerConnection: z.number().int().nonnegative().default(2048),
       /** V8 heap limit of a learner program, in MiB. */
       heapMiB: z.number().int().positive().default(256),
       /** Resident memory (Buffers included) a learner program may use, in MiB. */

@@ -4,6 +4,9 @@
  * each run no learner process is left.
  */
 import { describe, expect, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { listLessonNames, loadLesson } from '../src/lessons.ts';
 import { LESSONS_DIR } from '../src/paths.ts';
@@ -11,7 +14,9 @@ import { runLesson, type LessonResult } from '../src/checks/run-lesson.ts';
 import { liveCount } from '../src/runner/cleanup.ts';
 import { renderScenario } from '../src/report/terminal.ts';
 import { makeStyle } from '../src/report/style.ts';
-import { listVariants, materialize } from './support/variants.ts';
+import { listVariants, materialize, variantSource } from './support/variants.ts';
+import { loadScenarios } from '../src/checks/run-lesson.ts';
+import { COURSE_ROOT } from '../src/paths.ts';
 import { blindPrograms } from './support/blind.ts';
 
 /** Seeds the generated exchanges of the self-tests, so they replay the same cases each run. */
@@ -60,21 +65,28 @@ for (const name of listLessonNames()) {
     });
 
     const variants = listVariants(path.join(LESSONS_DIR, name));
-    test('keeps at least four wrong implementations', () => {
+    test('keeps at least four wrong implementations, each naming the scenarios it targets', async () => {
       expect(variants.length).toBeGreaterThanOrEqual(4);
+      const ids = new Set((await loadScenarios(load())).map((s) => s.id));
+      for (const v of variants) {
+        expect(v.targets, `${v.name}: expect.json names no targets`).not.toEqual([]);
+        expect(v.targets.filter((t) => !ids.has(t)), `${v.name}: targets that are not scenarios`).toEqual([]);
+      }
     });
 
+    // Each variant runs only the scenarios it targets: a mistake is proven where it is meant to
+    // show, and npm test does not pay for every scenario of every variant.
     describe.concurrent('wrong implementations fail with the intended reason', () => {
       for (const v of variants) {
         test(`${v.name}: ${v.about}`, async () => {
           const lesson = load();
           const copy = materialize(lesson, v);
           try {
-            const r = await runLesson(lesson, copy.dir, { lang: 'en', seed: SELF_TEST_SEED });
+            const only = v.targets.length > 0 ? (s: { id: string }) => v.targets.includes(s.id) : undefined;
+            const r = await runLesson(lesson, copy.dir, { lang: 'en', seed: SELF_TEST_SEED, only });
             expect(r.status).toBe('fail');
             const reasons = r.scenarios.filter((s) => s.status === 'fail').map((s) => `${s.id}:${s.failure!.reason}`);
-            const match = reasons.filter((x) => x.endsWith(`:${v.reason}`) && (!v.scenario || x.startsWith(`${v.scenario}:`)));
-            expect(match, `failures were:\n${failures(r)}\n\n${report(r)}`).not.toEqual([]);
+            expect(reasons.filter((x) => x.endsWith(`:${v.reason}`)), `failures were:\n${failures(r)}\n\n${report(r)}`).not.toEqual([]);
           } finally {
             copy.dispose();
           }
@@ -99,3 +111,35 @@ for (const name of listLessonNames()) {
     });
   });
 }
+
+// A variant is a learner's program with one mistake, not a type error: every one compiles
+// under the settings a learner's code is checked with (one tsc run for all of them).
+test('every wrong implementation type-checks', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'variants-typecheck-'));
+  try {
+    const files: string[] = [];
+    for (const name of listLessonNames()) {
+      const lesson = loadLesson(name);
+      for (const v of listVariants(path.join(LESSONS_DIR, name))) {
+        for (const f of lesson.manifest.files) {
+          const rel = path.join(name, v.name, f);
+          fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+          fs.writeFileSync(path.join(root, rel), variantSource(lesson, v, f));
+          files.push(rel);
+        }
+      }
+    }
+    const tsc = path.join(COURSE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const options = ['--noEmit', '--pretty', 'false', '--strict', '--target', 'ES2022', '--module', 'ESNext', '--moduleResolution', 'Bundler', '--skipLibCheck', '--types', 'node', '--typeRoots', path.join(COURSE_ROOT, 'node_modules', '@types')];
+    let output = '';
+    try {
+      execFileSync(process.execPath, [tsc, ...options, ...files], { cwd: root, encoding: 'utf8' });
+    } catch (err) {
+      output = (err as { stdout?: string }).stdout ?? String(err);
+    }
+    expect(files.length).toBeGreaterThan(100);
+    expect(output).toBe('');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}, 120_000);

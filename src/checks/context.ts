@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { text, type Lang, type Text } from '../i18n.ts';
+import { text, type Text } from '../i18n.ts';
 import type { Lesson } from '../lessons.ts';
 import { PeerServer, connectPeer } from '../peers/tcp.ts';
 import type { PeerSocket } from '../peers/peer-socket.ts';
@@ -16,6 +16,7 @@ import { startLearnerProgram, startProcess, type ExitInfo, type ListenInfo, type
 import type { SandboxPaths } from '../runner/sandbox.ts';
 import { compileLessonFiles, type Build, type CompiledProgram } from '../runner/transpile.ts';
 import { CheckFailure, ScenarioSkipped, type FailureDetails } from './scenario.ts';
+import { failureOf, type Facts, type MistakeTable } from './mistakes.ts';
 import { compileJava, findPython, hasJava } from './interop.ts';
 import { programFailure } from './explain.ts';
 
@@ -71,7 +72,11 @@ interface ProgramOptions {
   sandbox?: SandboxPaths;
 }
 
-export class ScenarioContext {
+/**
+ * `R`: the reason ids of the lesson's mistakes table, so `ctx.fail('reason', …)` is checked by
+ * the type checker. The context keeps no language: a result is rendered in either later.
+ */
+export class ScenarioContext<R extends string = string> {
   readonly transcripts: Transcript[] = [];
   readonly programs: RunningProgram[] = [];
   readonly notes: Text[] = [];
@@ -81,13 +86,16 @@ export class ScenarioContext {
   private readonly files = new Map<RunningProgram, string>();
   private readonly labels = new Map<RunningProgram, Text>();
   private scratch: string | undefined;
+  /** Connections the checker opened or accepted: output limits grow with them. */
+  private connections = 0;
 
   constructor(
     readonly lesson: Lesson,
     readonly build: Build,
-    readonly lang: Lang,
     /** Seeds every generated exchange of the run: the same seed replays the same cases. */
     readonly seed = 0,
+    /** The lesson's mistakes table: the words of every `fail(reason, …)`. */
+    readonly mistakes: MistakeTable = {},
   ) {}
 
   /** A new exchange to record, drawn as its own diagram (left = client, right = server). */
@@ -101,8 +109,18 @@ export class ScenarioContext {
     this.notes.push(t);
   }
 
-  fail(details: FailureDetails): never {
-    throw new CheckFailure(details);
+  /** Ends the scenario with one of the lesson's mistakes (or a failure already made). */
+  fail(reason: R, facts?: Facts): never;
+  fail(details: FailureDetails): never;
+  fail(what: R | FailureDetails, facts?: Facts): never {
+    throw new CheckFailure(typeof what === 'string' ? this.mistake(what, facts) : what);
+  }
+
+  /** The failure a reason of the table and its facts make, without ending the scenario. */
+  mistake(reason: R, facts?: Facts): FailureDetails {
+    const m = this.mistakes[reason];
+    if (!m) throw new Error(`lesson ${this.lesson.name} has no mistake '${reason}' in its table`);
+    return failureOf(reason, m, facts);
   }
 
   skipScenario(why: Text): never {
@@ -148,13 +166,13 @@ export class ScenarioContext {
   private startCompiled(program: CompiledProgram, o: ProgramOptions): RunningProgram {
     const limits = this.lesson.manifest.limits;
     const p = startLearnerProgram({
-      label: o.label[this.lang],
+      label: o.label.en,
       program,
       args: o.args,
       env: o.env,
       stdin: o.stdin,
       keepStdinOpen: o.keepStdinOpen,
-      outputBytes: limits.outputBytes,
+      outputBytes: () => limits.outputBytes + limits.outputBytesPerConnection * this.connections,
       heapMiB: limits.heapMiB,
       rssMiB: limits.rssMiB,
       processes: limits.processes,
@@ -289,12 +307,13 @@ export class ScenarioContext {
       });
     }
     this.peers.push(r.peer);
+    this.connections++;
     return r.peer;
   }
 
   /** A checker server for the learner's client to connect to. */
   async listenPeer(transcript: Transcript, host = LOOPBACK): Promise<PeerServer> {
-    const server = await PeerServer.listen(transcript, host);
+    const server = await PeerServer.listen(transcript, host, () => this.connections++);
     this.peerServers.push(server);
     return server;
   }
@@ -304,7 +323,7 @@ export class ScenarioContext {
    * cleanup; `sandbox.readOnly` names the files it needs from the course (its script).
    */
   startExternal(o: Omit<StartOptions, 'label'> & { label: Text }): RunningProgram {
-    const p = startProcess({ ...o, label: o.label[this.lang], outputBytes: o.outputBytes ?? 1_000_000, sandbox: this.boxFor(o.sandbox || {}) });
+    const p = startProcess({ ...o, label: o.label.en, outputBytes: o.outputBytes ?? 1_000_000, sandbox: this.boxFor(o.sandbox || {}) });
     this.programs.push(p);
     this.labels.set(p, o.label);
     return p;

@@ -15,7 +15,7 @@ import { CompileError, compileLessonFiles, type Build } from '../runner/transpil
 import { ScenarioContext } from './context.ts';
 import { newSeed } from './generate.ts';
 import { crashFailure, explainsProgramEnd, findCrash, outputTail, programFailure } from './explain.ts';
-import { CheckFailure, ScenarioSkipped, type FailureDetails, type Scenario } from './scenario.ts';
+import { CheckFailure, ScenarioSkipped, type FailureDetails, type LessonChecks, type Scenario } from './scenario.ts';
 
 export interface ProgramSummary {
   label: string;
@@ -57,7 +57,8 @@ export interface LessonResult {
 }
 
 export interface RunOptions {
-  lang: Lang;
+  /** Unused while running (a result keeps both languages); kept so callers can say which they will render. */
+  lang?: Lang;
   /** Only these scenario ids (for self-tests and the timing stress run). */
   only?: (s: Scenario) => boolean;
   /**
@@ -73,16 +74,22 @@ export interface RunOptions {
   seed?: number;
 }
 
-const checksCache = new Map<string, Scenario[]>();
+const checksCache = new Map<string, LessonChecks>();
+
+/** A lesson's scenarios and mistakes table, from its `.checks/checks.ts` (loaded once). */
+export async function loadChecks(lesson: Lesson): Promise<LessonChecks> {
+  let checks = checksCache.get(lesson.checksFile);
+  if (!checks) {
+    const mod = (await import(pathToFileURL(lesson.checksFile).href)) as { default: LessonChecks | Scenario[] };
+    // A bare list is a lesson not yet moved to a mistakes table (its failures carry their words).
+    checks = Array.isArray(mod.default) ? { scenarios: mod.default, mistakes: {} } : mod.default;
+    checksCache.set(lesson.checksFile, checks);
+  }
+  return checks;
+}
 
 export async function loadScenarios(lesson: Lesson): Promise<Scenario[]> {
-  let list = checksCache.get(lesson.checksFile);
-  if (!list) {
-    const mod = (await import(pathToFileURL(lesson.checksFile).href)) as { default: Scenario[] };
-    list = mod.default;
-    checksCache.set(lesson.checksFile, list);
-  }
-  return list;
+  return (await loadChecks(lesson)).scenarios;
 }
 
 export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Promise<LessonResult> {
@@ -99,7 +106,8 @@ export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Pro
     throw err;
   }
   try {
-    const scenarios = (await loadScenarios(lesson)).filter(o.only ?? (() => true));
+    const checks = await loadChecks(lesson);
+    const scenarios = checks.scenarios.filter(o.only ?? (() => true));
     let failed: ScenarioResult | undefined;
     const stop = () => Boolean(o.bail && failed);
     // With bail, nothing is reported after the first failure in the lesson's order.
@@ -110,7 +118,7 @@ export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Pro
     });
     const seed = o.seed ?? newSeed();
     const run = async (i: number) => {
-      const r = await runScenario(lesson, build, scenarios[i]!, o.lang, seed);
+      const r = await runScenario(new ScenarioContext(lesson, build, seed, checks.mistakes), scenarios[i]!);
       if (r.status === 'fail') failed ??= r;
       emit(i, r);
     };
@@ -130,8 +138,8 @@ export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Pro
   }
 }
 
-async function runScenario(lesson: Lesson, build: Build, s: Scenario, lang: Lang, seed: number): Promise<ScenarioResult> {
-  const ctx = new ScenarioContext(lesson, build, lang, seed);
+async function runScenario(ctx: ScenarioContext, s: Scenario): Promise<ScenarioResult> {
+  const lesson = ctx.lesson;
   const learnerFiles = lesson.manifest.files;
   const started = Date.now();
   const limitMs = s.limitMs ?? lesson.manifest.limits.scenarioMs;

@@ -6,8 +6,10 @@
  */
 import type { Text } from '../i18n.ts';
 import type { ScenarioContext } from './context.ts';
+import type { Mistake, MistakeTable } from './mistakes.ts';
 
-export interface Scenario {
+/** A scenario of a lesson whose mistakes table has the reason ids `R`. */
+export interface Scenario<R extends string = string> {
   /** Stable, kebab-case; names the scenario in tests, JSON and JUnit. */
   id: string;
   title: Text;
@@ -15,7 +17,7 @@ export interface Scenario {
   timing?: boolean;
   /** Overrides the lesson's per-scenario wall-time limit, in ms. */
   limitMs?: number;
-  run(ctx: ScenarioContext): Promise<void>;
+  run(ctx: ScenarioContext<R>): Promise<void>;
 }
 
 export interface FailureDetails {
@@ -52,11 +54,26 @@ export class ScenarioSkipped extends Error {
   }
 }
 
-export function defineScenarios(list: Scenario[]): Scenario[] {
+/** What a lesson's `.checks/checks.ts` exports: its scenarios and the mistakes they report. */
+export interface LessonChecks {
+  scenarios: Scenario[];
+  mistakes: MistakeTable;
+}
+
+export function defineScenarios<R extends string = string>(list: Scenario<R>[]): Scenario<R>[] {
   const ids = new Set<string>();
   for (const s of list) {
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.id)) throw new Error(`scenario id '${s.id}' is not kebab-case`);
     if (ids.has(s.id)) throw new Error(`duplicate scenario id ${s.id}`);
     ids.add(s.id);
   }
   return list;
+}
+
+/**
+ * A lesson's checks: the mistakes table first, so every `ctx.fail('reason', …)` in the
+ * scenarios is checked against its keys by the type checker.
+ */
+export function defineChecks<const M extends Record<string, Mistake>>(o: { mistakes: M; scenarios: Array<Scenario<Extract<keyof M, string>>> }): LessonChecks {
+  return { mistakes: o.mistakes, scenarios: defineScenarios(o.scenarios) as Scenario[] };
 }

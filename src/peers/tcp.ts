@@ -39,8 +39,10 @@ export class PeerServer {
   private constructor(
     readonly server: net.Server,
     readonly transcript: Transcript,
+    onConnection: () => void,
   ) {
     server.on('connection', (socket) => {
+      onConnection();
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
       transcript.connect('right');
@@ -49,11 +51,12 @@ export class PeerServer {
     });
   }
 
-  static listen(transcript: Transcript, host = '127.0.0.1'): Promise<PeerServer> {
+  /** `onConnection` is told of each connection accepted (the limits of a scenario grow with them). */
+  static listen(transcript: Transcript, host = '127.0.0.1', onConnection: () => void = () => {}): Promise<PeerServer> {
     return new Promise((resolve, reject) => {
       const server = net.createServer({ allowHalfOpen: true });
       server.once('error', reject);
-      server.listen(0, host, () => resolve(new PeerServer(server, transcript)));
+      server.listen(0, host, () => resolve(new PeerServer(server, transcript, onConnection)));
     });
   }
 

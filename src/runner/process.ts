@@ -50,8 +50,8 @@ export interface StartOptions {
   args: string[];
   env?: Record<string, string>;
   cwd?: string;
-  /** Bytes of output allowed before the program is stopped. */
-  outputBytes?: number;
+  /** Bytes of output allowed before the program is stopped; a function when the limit grows with the work. */
+  outputBytes?: number | (() => number);
   /** Resident memory allowed (heap, Buffers and all, the whole process tree) before it is stopped. */
   rssLimitBytes?: number;
   /** Processes the program may have running at once, itself included (Linux). */
@@ -275,7 +275,7 @@ export class RunningProgram {
   private record(stream: OutputChunk['stream'], t: string): void {
     if (this.stoppedFor === 'output-limit') return;
     this.outputBytes += Buffer.byteLength(t);
-    const limit = this.opts.outputBytes ?? 1_000_000;
+    const limit = typeof this.opts.outputBytes === 'function' ? this.opts.outputBytes() : (this.opts.outputBytes ?? 1_000_000);
     if (this.outputBytes > limit) {
       this.output.push({ stream, text: t.slice(0, 200) });
       this.stop('output-limit', this.outputBytes, limit);
@@ -332,7 +332,7 @@ export interface LearnerStartOptions {
   program: CompiledProgram;
   args?: string[];
   env?: Record<string, string>;
-  outputBytes?: number;
+  outputBytes?: number | (() => number);
   heapMiB?: number;
   rssMiB?: number;
   processes?: number;
