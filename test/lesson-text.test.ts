@@ -10,6 +10,9 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
 import { COURSE_ROOT, LESSONS_DIR, STATE_DIR } from '../src/paths.ts';
 import { listLessonNames, loadLesson } from '../src/lessons.ts';
+import { loadChecks } from '../src/checks/run-lesson.ts';
+import { placeholdersOf } from '../src/checks/mistakes.ts';
+import { listVariants } from './support/variants.ts';
 
 const md = new MarkdownIt({ html: true });
 const REQUIRED = ['what-you-build', 'the-exchange', 'the-checks', 'mistakes', 'run-it'];
@@ -74,6 +77,12 @@ function checkLinks(file: string): string[] {
   return problems;
 }
 
+/** Reasons the engine itself gives (a crash, a limit, never listening), whatever the lesson. */
+function engineReasons(): string[] {
+  const dir = path.join(COURSE_ROOT, 'src/checks');
+  return [...new Set(fs.readdirSync(dir).flatMap((f) => namedIn(path.join(dir, f), 'reason')))];
+}
+
 const readmes = (dir: string) => ({ en: path.join(dir, 'README.md'), ko: path.join(dir, 'README.ko.md') });
 
 describe('course README', () => {
@@ -88,8 +97,7 @@ describe('course README', () => {
     }
   });
   test('explains every failure the engine itself can report', () => {
-    const engine = fs.readdirSync(path.join(COURSE_ROOT, 'src/checks')).map((f) => path.join(COURSE_ROOT, 'src/checks', f));
-    const reasons = [...new Set(engine.flatMap((f) => namedIn(f, 'reason')))];
+    const reasons = engineReasons();
     for (const f of Object.values(files)) {
       const src = read(f);
       expect(reasons.filter((r) => !src.includes(`\`${r}\``)), f).toEqual([]);
@@ -117,17 +125,46 @@ for (const name of listLessonNames()) {
       for (const id of REQUIRED) expect(en, `README.md #${id}`).toContain(id);
       expect([...ko].sort()).toEqual([...en].sort());
     });
-    test('every section a failure points to exists in both languages', () => {
-      const sections = namedIn(checksFile, 'section').filter((s) => !s.startsWith('course:'));
+    // The words of every failure live in the lesson's mistakes table, once: the scenarios and
+    // their steps only name a reason and give its facts.
+    test('keeps every failure text in its mistakes table', async () => {
+      const checks = await loadChecks(loadLesson(name));
+      expect(Object.keys(checks.mistakes).length, 'checks.ts exports defineChecks({ mistakes, scenarios })').toBeGreaterThan(0);
+      const sources = fs.readdirSync(path.dirname(checksFile)).filter((f) => f.endsWith('.ts') && f !== 'mistakes.ts');
+      for (const f of sources) {
+        const src = read(path.join(path.dirname(checksFile), f));
+        expect([...src.matchAll(/^\s*(summary|cause|fix): /gm)].map((m) => m[0].trim()), `${f}: failure words outside mistakes.ts`).toEqual([]);
+      }
+    });
+    test('every section a failure points to exists in both languages', async () => {
+      const { mistakes } = await loadChecks(loadLesson(name));
+      const sections = [...new Set(Object.values(mistakes).flatMap((m) => (m.section ? [m.section] : [])))].filter((s) => !s.startsWith('course:'));
       for (const f of Object.values(files)) expect(sections.filter((s) => !explicitIds(read(f)).has(s)), f).toEqual([]);
     });
-    test('every failure the checks can report is explained (by its reason id) in both languages', () => {
-      const reasons = namedIn(checksFile, 'reason');
+    test('every failure the checks can report is explained (by its reason id) in both languages', async () => {
+      const reasons = Object.keys((await loadChecks(loadLesson(name))).mistakes);
       expect(reasons.length).toBeGreaterThan(0);
       for (const f of Object.values(files)) {
         const src = read(f);
         expect(reasons.filter((r) => !src.includes(`\`${r}\``)), f).toEqual([]);
       }
+    });
+    test('each mistake has one wording, with the same placeholders in both languages', async () => {
+      const { mistakes } = await loadChecks(loadLesson(name));
+      for (const [id, m] of Object.entries(mistakes)) {
+        for (const t of [m.summary, m.cause, m.fix]) {
+          if (!t) continue;
+          const en = placeholdersOf({ en: t.en, ko: '' }).sort();
+          const ko = placeholdersOf({ en: '', ko: t.ko }).sort();
+          expect(ko, `${id}: ${t.en}`).toEqual(en);
+        }
+      }
+    });
+    test('every wrong variant expects a reason the checks can give', async () => {
+      const { mistakes } = await loadChecks(loadLesson(name));
+      const engine = engineReasons();
+      const unknown = listVariants(dir).filter((v) => !(v.reason in mistakes) && !engine.includes(v.reason));
+      expect(unknown.map((v) => `${v.name}: ${v.reason}`)).toEqual([]);
     });
     test('shows the exchange as a diagram and the source\'s Python or Java beside the TypeScript', () => {
       for (const f of Object.values(files)) {

@@ -94,6 +94,23 @@ for (const name of listLessonNames()) {
       }
     });
 
+    // Allowed by the README though the solution does not do it: must not be taken for a mistake.
+    const correct = listVariants(path.join(LESSONS_DIR, name), 'correct');
+    describe.runIf(correct.length > 0).concurrent('changes the README allows still pass', () => {
+      for (const v of correct) {
+        test(`${v.name}: ${v.about}`, async () => {
+          const lesson = load();
+          const copy = materialize(lesson, v);
+          try {
+            const r = await runLesson(lesson, copy.dir, { lang: 'en', seed: SELF_TEST_SEED });
+            expect(failures(r), report(r)).toBe('');
+          } finally {
+            copy.dispose();
+          }
+        });
+      }
+    });
+
     // Written from the README alone by someone who never read the checks: the proof that the
     // checks judge programs they were not written against.
     const blind = blindPrograms(loadLesson(name));

@@ -55,15 +55,23 @@ export async function expectClientSuccess(ctx: ScenarioContext, program: Running
   return run;
 }
 
-/** Compares what a program printed with what it should print, ignoring the final newline. */
-export function expectPrinted(ctx: ScenarioContext, who: Text, printed: string, expected: string, reason: string, extra: { cause?: Text; fix?: Text; section?: string } = {}): void {
-  const lines = printed.replace(/\r\n/g, '\n').split('\n').map((l) => l.trimEnd());
-  if (lines.includes(expected)) return;
-  ctx.fail({
-    reason,
-    summary: fill(text('{who} did not print {exp} on a line of its own.', '{who}이(가) {exp}을(를) 한 줄로 출력하지 않았습니다.'), { who, exp: quoted(expected) }),
-    expected: quoted(`${expected}\n`),
-    actual: printed ? quoted(printed, 200) : text('(nothing)', '(출력 없음)'),
-    ...extra,
+/**
+ * Holds what a program printed to the line it must print. `exact` (the learner's programs: the
+ * contract says stdout holds what the protocol prints and nothing else, logs go to stderr)
+ * accepts that one line and nothing more; otherwise (the source's Python and Java, which print
+ * more) the line must be among the others. The words are the lesson's mistake `reason`, whose
+ * summary may use `{who}` and `{exp}`.
+ */
+export function expectPrinted<R extends string>(
+  ctx: ScenarioContext<R>,
+  o: { who: Text; printed: string; expected: string; reason: R; exact: boolean },
+): void {
+  const lines = o.printed.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
+  const ok = o.exact ? o.printed.replace(/\r\n/g, '\n') === `${o.expected}\n` : lines.map((l) => l.trimEnd()).includes(o.expected);
+  if (ok) return;
+  ctx.fail(o.reason, {
+    vars: { who: o.who, exp: quoted(o.expected) },
+    expected: quoted(`${o.expected}\n`),
+    actual: o.printed ? quoted(o.printed, 200) : text('(nothing)', '(출력 없음)'),
   });
 }

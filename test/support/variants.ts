@@ -36,8 +36,12 @@ interface ExpectFile {
   about: string;
 }
 
-export function listVariants(lessonDir: string): Variant[] {
-  const root = path.join(lessonDir, '.checks', 'wrong');
+/**
+ * `wrong`: programs with one mistake each. `correct`: the solution changed in a way the README
+ * allows (a log line per event, another style), which must pass every scenario.
+ */
+export function listVariants(lessonDir: string, kind: 'wrong' | 'correct' = 'wrong'): Variant[] {
+  const root = path.join(lessonDir, '.checks', kind);
   if (!fs.existsSync(root)) return [];
   return fs
     .readdirSync(root, { withFileTypes: true })
