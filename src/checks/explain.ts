@@ -214,8 +214,12 @@ export function programFailure(file: string, exit: ExitInfo, program: RunningPro
     return {
       reason: 'output-limit',
       summary,
-      cause: text('The program printed without end (a print inside a loop that never stops?).', '프로그램이 끝없이 출력했습니다(멈추지 않는 반복 안의 출력?).'),
-      fix: text('Print once per event, and make sure your loops end.', '이벤트마다 한 번만 출력하고, 반복이 끝나는지 확인하세요.'),
+      cause: text(
+        'The limit grows with every connection of the check, so a log line per event fits in it. The likely causes, most likely first: logging inside a loop (once per byte or per retry instead of once per event); a loop that never ends with a print in it; printing whole buffers or large objects.',
+        '한도는 검사의 연결마다 늘어나므로 이벤트마다 한 줄씩 남기는 로그는 한도 안에 들어갑니다. 가능성이 큰 순서대로: 반복문 안의 로그(이벤트마다 한 번이 아니라 바이트마다, 재시도마다 출력), 출력이 든 끝나지 않는 반복, 버퍼 전체나 큰 객체를 통째로 출력.',
+      ),
+      fix: text('Print once per event, and short lines (err.code, not the whole error); make sure every loop ends.', '이벤트마다 한 번, 짧게 출력하세요(오류 객체 전체가 아니라 err.code). 모든 반복이 끝나는지도 확인하세요.'),
+      section: 'course:the-program-contract',
     };
   }
   if (exit.stoppedFor === 'process-limit') {

@@ -66,7 +66,7 @@ function diagrams(r: ScenarioResult, lang: Lang): string {
 function programs(r: ScenarioResult, lang: Lang): string {
   return r.programs
     .map((p) => {
-      const label = printable(p.label);
+      const label = printable(p.labels[lang]);
       const head = p.tail.length === 0 ? fill(L.printedNothing, { label }) : fill(L.printed, { label });
       const tail = p.tail.length === 0 ? '' : `<pre class="output">${escapeHtml(p.tail.map((l) => printable(l)).join('\n'))}</pre>`;
       const ended = p.exit && p.exit.stoppedFor !== 'killed' ? `<p class="dim">${escapeHtml(label)}: ${show(describeExit(p.exit), lang)}</p>` : '';
