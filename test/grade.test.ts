@@ -164,6 +164,33 @@ describe('npm run grade', () => {
   }, 120_000);
 });
 
+describe('npm run grade -- --lang ko', () => {
+  // The language is chosen when feedback is written, never while the checks run: a Korean
+  // gradebook must not carry the English labels of programs and peers.
+  test('writes Korean feedback with no English label in it', async () => {
+    const small = fs.mkdtempSync(path.join(os.tmpdir(), 'class-ko-'));
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'grade-out-ko-'));
+    try {
+      copy(path.join(classDir, 'hangs'), path.join(small, 'hangs'));
+      const r = await execa(process.execPath, ['--import', 'tsx', 'scripts/grade.ts', small, '--lessons', '1', '--out', out, '--lang', 'ko'], {
+        cwd: COURSE_ROOT,
+        reject: false,
+        env: { NO_COLOR: '1', LANG: 'C.UTF-8', SOCKET_COURSE_TAG: TAG },
+        timeout: 300_000,
+      });
+      expect(r.exitCode, r.stderr).toBe(0);
+      const feedback = fs.readFileSync(path.join(out, 'feedback', `${studentFileName('hangs')}.md`), 'utf8');
+      expect(feedback).toContain('내 서버');
+      const english = ['your server', 'your client', 'checker (client)', '(checker)', 'Python client', 'Java client', 'Expected:', 'Got:', 'Cause:', 'printed'];
+      expect(english.filter((w) => feedback.includes(w))).toEqual([]);
+      expect(await learnersLeft()).toEqual([]);
+    } finally {
+      fs.rmSync(small, { recursive: true, force: true });
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a fault in the course itself', () => {
   test('is recorded as that pair\'s checker-error, and the run goes on', async () => {
     const real = loadLesson(LESSON);

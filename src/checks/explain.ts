@@ -180,12 +180,12 @@ export function explainsProgramEnd(f: FailureDetails): boolean {
  * The crash as the finding, in place of what the checker saw because of it (a missing reply,
  * an early FIN): the error line, the learner's file:line, and what to do.
  */
-export function crashFailure(crash: Crash, seen: FailureDetails): FailureDetails {
+export function crashFailure(crash: Crash, seen: FailureDetails, label: Text = { en: crash.program.label, ko: crash.program.label }): FailureDetails {
   const { program } = crash;
-  const file = crash.where?.file ?? program.label;
+  const file: string | Text = crash.where?.file ?? label;
   const base = programFailure(file, program.exitInfo!, program, 'during-exchange');
   const at = crash.where ? `${crash.where.file}:${crash.where.line}` : undefined;
-  const error = crash.errorLine || program.label;
+  const error: string | Text = crash.errorLine || label;
   return {
     ...base,
     summary: crash.where
@@ -199,12 +199,12 @@ export function crashFailure(crash: Crash, seen: FailureDetails): FailureDetails
       ? fill(text('Open {at}: the stack trace above points at the line that threw. Fix it, then check again.', '{at}을(를) 열어 보세요. 위의 스택 트레이스가 예외를 던진 줄을 가리킵니다. 고친 뒤 다시 검사하세요.'), { at })
       : base.fix,
     section: base.section ?? 'course:when-things-go-wrong',
-    collapseKey: `${base.reason}\0${file}`,
+    collapseKey: `${base.reason}\0${typeof file === 'string' ? file : file.en}`,
   };
 }
 
 /** A failure for a program that ended (or was stopped) when it should not have. */
-export function programFailure(file: string, exit: ExitInfo, program: RunningProgram, when: 'before-listening' | 'during-exchange'): FailureDetails {
+export function programFailure(file: string | Text, exit: ExitInfo, program: RunningProgram, when: 'before-listening' | 'during-exchange'): FailureDetails {
   const how = describeExit(exit);
   const summary =
     when === 'before-listening'

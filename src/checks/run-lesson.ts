@@ -187,7 +187,7 @@ async function limitHit(ctx: ScenarioContext): Promise<FailureDetails | undefine
   const stopped = ctx.programs.find((p) => p.stopReason && p.stopReason !== 'killed');
   if (!stopped) return undefined;
   const exit = (await stopped.waitExit(2000)) ?? { code: null, signal: 'SIGKILL' as const, stoppedFor: stopped.stopReason };
-  return programFailure(ctx.fileOf(stopped) ?? stopped.label, exit, stopped, 'during-exchange');
+  return programFailure(ctx.fileOf(stopped) ?? ctx.labelOf(stopped), exit, stopped, 'during-exchange');
 }
 
 /** How long a program that is going down may take to finish its crash report and exit. */
@@ -204,7 +204,7 @@ async function preferCrash(ctx: ScenarioContext, failure: FailureDetails, learne
   await Promise.all(ctx.programs.filter((p) => !p.done && p.stderr() !== '').map((p) => p.waitExit(CRASH_SETTLE_MS)));
   for (const p of ctx.programs) {
     const crash = findCrash(p, learnerFiles);
-    if (crash) return crashFailure(crash, failure);
+    if (crash) return crashFailure(crash, failure, ctx.labelOf(p));
   }
   return failure;
 }
