@@ -14,6 +14,7 @@ import type { ExitInfo, ListenInfo } from '../runner/process.ts';
 import { CompileError, compileLessonFiles, type Build } from '../runner/transpile.ts';
 import { ScenarioContext } from './context.ts';
 import { newSeed } from './generate.ts';
+import { prepareInterop } from './interop.ts';
 import { crashFailure, explainsProgramEnd, findCrash, outputTail, programFailure } from './explain.ts';
 import { CheckFailure, ScenarioSkipped, type FailureDetails, type LessonChecks, type Scenario } from './scenario.ts';
 
@@ -100,7 +101,8 @@ export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Pro
 
   let build: Build;
   try {
-    build = await compileLessonFiles(dir, lesson.manifest.files);
+    // The learner's build and the interop tools' probe (python3, java) at once, neither blocking.
+    [build] = await Promise.all([compileLessonFiles(dir, lesson.manifest.files), prepareInterop(path.join(path.dirname(lesson.checksFile), 'interop'))]);
   } catch (err) {
     if (err instanceof CompileError) return { ...base, status: 'compile-error', compileError: err, ms: Date.now() - started };
     throw err;
