@@ -38,7 +38,7 @@ await runCommand(async () => {
     if (process.stdout.isTTY) process.stdout.write('\u001bc'); // clear the screen
     // Where the screen is not cleared (a log, a pipe, tmux's scrollback) each run is marked.
     if (runs > 1) process.stdout.write(`${separator(runs)}\n`);
-    const current = spawn(process.execPath, ['--import', 'tsx', path.join(COURSE_ROOT, 'scripts', 'check.ts'), lesson.name, '--lang', lang], { stdio: 'inherit' });
+    const current = spawn(process.execPath, [path.join(COURSE_ROOT, 'scripts', 'run.mjs'), 'check', lesson.name, '--lang', lang], { stdio: 'inherit' });
     child = current;
     current.once('exit', () => {
       // Not after Ctrl-C, and not for a run a new save has replaced.

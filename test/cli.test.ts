@@ -17,7 +17,7 @@ import { committedStarters, type Starters } from './support/starters.ts';
 const ESC = '\u001b[';
 
 function check(args: string[], env: Record<string, string> = {}) {
-  return execa(process.execPath, ['--import', 'tsx', 'scripts/check.ts', ...args], {
+  return execa(process.execPath, ['scripts/run.mjs', 'check', ...args], {
     cwd: COURSE_ROOT,
     reject: false,
     env: { NO_COLOR: '', FORCE_COLOR: '', LANG: 'C.UTF-8', LC_ALL: '', ...env },

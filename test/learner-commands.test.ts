@@ -15,7 +15,8 @@ let state: string;
 const LESSON = 'lessons/lesson-01-hello-tcp';
 
 function run(script: string, args: string[], env: Record<string, string> = {}) {
-  return execa(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
+  // As npm runs it (package.json): the course's bundle, plain node.
+  return execa(process.execPath, ['scripts/run.mjs', script, ...args], {
     cwd: clone,
     reject: false,
     env: { NO_COLOR: '1', LANG: 'C.UTF-8', SOCKET_COURSE_STATE: state, ...env },
@@ -47,6 +48,30 @@ beforeAll(async () => {
   fs.symlinkSync(path.join(COURSE_ROOT, 'node_modules'), path.join(clone, 'node_modules'), 'junction');
   state = fs.mkdtempSync(path.join(os.tmpdir(), 'course-state-'));
 }, 60_000);
+
+describe('the commands run from a bundle of the checkout', () => {
+  test('rebuilt when a source changes, so what runs is always the checkout\'s own code', async () => {
+    const builds = () => (fs.existsSync(path.join(clone, '.course', 'build')) ? fs.readdirSync(path.join(clone, '.course', 'build')).filter((d) => !d.startsWith('tmp-')) : []);
+    const first = await run('check', ['--help']);
+    expect(first.exitCode, first.stderr).toBe(0);
+    expect(first.stdout).toContain('Usage: npm run check');
+    const before = builds();
+    expect(before.length).toBe(1);
+    const again = await run('check', ['--help']);
+    expect(again.exitCode).toBe(0);
+    expect(builds()).toEqual(before); // unchanged sources: the same bundle
+    const script = path.join(clone, 'scripts', 'check.ts');
+    const original = fs.readFileSync(script, 'utf8');
+    try {
+      fs.writeFileSync(script, original.replace('Usage: npm run check', 'Usage (edited): npm run check'));
+      const edited = await run('check', ['--help']);
+      expect(edited.stdout).toContain('Usage (edited): npm run check');
+      expect(builds().length).toBe(2);
+    } finally {
+      fs.writeFileSync(script, original);
+    }
+  });
+});
 
 describe('npm run hint', () => {
   test('shows the next hint each time, remembers, and says when there are no more', async () => {

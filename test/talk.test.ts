@@ -23,7 +23,7 @@ async function serve(onSocket: (s: net.Socket) => void, allowHalfOpen = false): 
 }
 
 function talk(args: string[], input?: string, env: Record<string, string> = {}) {
-  return execa(process.execPath, ['--import', 'tsx', 'scripts/talk.ts', ...args], {
+  return execa(process.execPath, ['scripts/run.mjs', 'talk', ...args], {
     cwd: COURSE_ROOT,
     input,
     reject: false,

@@ -77,11 +77,22 @@ export interface RunOptions {
 
 const checksCache = new Map<string, LessonChecks>();
 
+/** Set by scripts/run.mjs when the command runs from the course's bundle. */
+const BUILD_KEY = Symbol.for('socket-course.build');
+
+/** The module to import for a lesson's checks: its bundled copy, or the source under tsx. */
+function checksModuleUrl(checksFile: string): string {
+  const build = (globalThis as Record<symbol, { root: string; dir: string } | undefined>)[BUILD_KEY];
+  if (!build) return pathToFileURL(checksFile).href;
+  const bundled = path.join(build.dir, path.relative(build.root, checksFile)).replace(/\.ts$/, '.mjs');
+  return pathToFileURL(fs.existsSync(bundled) ? bundled : checksFile).href;
+}
+
 /** A lesson's scenarios and mistakes table, from its `.checks/checks.ts` (loaded once). */
 export async function loadChecks(lesson: Lesson): Promise<LessonChecks> {
   let checks = checksCache.get(lesson.checksFile);
   if (!checks) {
-    const mod = (await import(pathToFileURL(lesson.checksFile).href)) as { default: LessonChecks | Scenario[] };
+    const mod = (await import(checksModuleUrl(lesson.checksFile))) as { default: LessonChecks | Scenario[] };
     // A bare list is a lesson not yet moved to a mistakes table (its failures carry their words).
     checks = Array.isArray(mod.default) ? { scenarios: mod.default, mistakes: {} } : mod.default;
     checksCache.set(lesson.checksFile, checks);

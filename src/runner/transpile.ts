@@ -56,7 +56,8 @@ export async function compileLessonFiles(dir: string, files: readonly string[]):
       outbase: dir,
       bundle: true,
       // A bundled CommonJS package may require() a built-in: give ESM output a real require.
-      banner: { js: "import { createRequire as __socketCourseRequire } from 'node:module'; globalThis.require ??= __socketCourseRequire(import.meta.url);" },
+      // (`import.meta` and `.url` apart: scripts/run.mjs pins that expression to each source file.)
+      banner: { js: `import { createRequire as __socketCourseRequire } from 'node:module'; globalThis.require ??= __socketCourseRequire(import.meta${'.url'});` },
       platform: 'node',
       format: 'esm',
       target: 'node20',
