@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { text, type Text } from '../i18n.ts';
+import { fill, text, type Text } from '../i18n.ts';
 import type { Lesson } from '../lessons.ts';
 import { PeerServer, connectPeer } from '../peers/tcp.ts';
 import type { PeerSocket } from '../peers/peer-socket.ts';
@@ -124,6 +124,23 @@ export class ScenarioContext<R extends string = string> {
   }
 
   skipScenario(why: Text): never {
+    throw new ScenarioSkipped(why);
+  }
+
+  /**
+   * A real client or peer this machine lacks (python3, a JDK, curl, a browser): a learner's
+   * check skips the scenario with the note; where tools are required (CI sets
+   * SOCKET_COURSE_REQUIRE_TOOLS=1) it fails, so a green run always means the real thing ran.
+   */
+  missingTool(why: Text): never {
+    if (process.env.SOCKET_COURSE_REQUIRE_TOOLS === '1') {
+      this.fail({
+        reason: 'tool-missing',
+        summary: fill(text('A tool this check needs is missing, and this run requires every tool: {why}', '이 검사에 필요한 도구가 없는데, 이번 실행은 모든 도구를 요구합니다: {why}'), { why }),
+        cause: text('SOCKET_COURSE_REQUIRE_TOOLS=1 is set (as in the course\'s CI), so a missing tool fails instead of skipping.', 'SOCKET_COURSE_REQUIRE_TOOLS=1이 설정되어 있어(코스의 CI처럼) 도구가 없으면 건너뛰지 않고 실패합니다.'),
+        fix: text('Install the tool (the course README says which each lesson uses), or unset SOCKET_COURSE_REQUIRE_TOOLS.', '도구를 설치하거나(레슨마다 무엇을 쓰는지 코스 README에 있습니다), SOCKET_COURSE_REQUIRE_TOOLS를 지우세요.'),
+      });
+    }
     throw new ScenarioSkipped(why);
   }
 
@@ -342,13 +359,13 @@ export class ScenarioContext<R extends string = string> {
   /** `python3 <script>`, or a skip when Python is not installed. */
   startPython(script: string, o: { label: Text; env?: Record<string, string> }): RunningProgram {
     const py = findPython();
-    if (!py) this.skipScenario(text('python3 is not installed here; this interop check is skipped.', '이 컴퓨터에 python3가 없어 이 상호 운용 검사는 건너뜁니다.'));
+    if (!py) this.missingTool(text('python3 is not installed here; this interop check is skipped.', '이 컴퓨터에 python3가 없어 이 상호 운용 검사는 건너뜁니다.'));
     return this.startExternal({ label: o.label, command: py[0]!, args: [...py.slice(1), script], env: o.env, sandbox: { readOnly: [script] } });
   }
 
   /** `java <Class>` (compiled once and cached), or a skip when no JDK is installed. */
   startJava(source: string, o: { label: Text; env?: Record<string, string> }): RunningProgram {
-    if (!hasJava()) this.skipScenario(text('No Java JDK (java and javac 11+) here; this interop check is skipped.', '이 컴퓨터에 Java JDK(java, javac 11 이상)가 없어 이 상호 운용 검사는 건너뜁니다.'));
+    if (!hasJava()) this.missingTool(text('No Java JDK (java and javac 11+) here; this interop check is skipped.', '이 컴퓨터에 Java JDK(java, javac 11 이상)가 없어 이 상호 운용 검사는 건너뜁니다.'));
     const { classDir, mainClass } = compileJava(source);
     return this.startExternal({
       label: o.label,

@@ -18,7 +18,7 @@ function runs(cmd: string, args: string[]): string | undefined {
 }
 
 /** `runs` without blocking the event loop: the checker's timers keep their time meanwhile. */
-function runsAsync(cmd: string, args: string[], timeout = 5000): Promise<string | undefined> {
+function runsAsync(cmd: string, args: string[], timeout = 30_000): Promise<string | undefined> {
   return new Promise((resolve) => {
     execFile(cmd, args, { encoding: 'utf8', timeout, windowsHide: true }, (err, stdout, stderr) => resolve(err ? undefined : `${stdout}${stderr}`));
   });
