@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fill, text, type Text } from '../i18n.ts';
 import type { Lesson } from '../lessons.ts';
-import { PeerServer, connectPeer } from '../peers/tcp.ts';
+import { PeerServer, connectPeer, type LocalEnd } from '../peers/tcp.ts';
 import type { PeerSocket } from '../peers/peer-socket.ts';
 import { Transcript } from '../peers/transcript.ts';
 import { trackTempDir } from '../runner/cleanup.ts';
@@ -310,9 +310,12 @@ export class ScenarioContext<R extends string = string> {
     return { program, exit: exit ?? 'timeout', stdout: program.stdout(), stderr: program.stderr() };
   }
 
-  /** Connects the checker as a client; a refused connection fails the scenario. */
-  async connect(port: number, transcript: Transcript, host = LOOPBACK): Promise<PeerSocket> {
-    const r = await connectPeer(port, host, transcript);
+  /**
+   * Connects the checker as a client; a refused connection fails the scenario. `local` binds
+   * the checker's end (another loopback address, a chosen port).
+   */
+  async connect(port: number, transcript: Transcript, host = LOOPBACK, local: LocalEnd = {}): Promise<PeerSocket> {
+    const r = await connectPeer(port, host, transcript, 2000, local);
     if (!r.ok) {
       this.fail({
         reason: 'connect-failed',

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { fill, text, type Text } from '../i18n.ts';
 import { Transcript } from '../peers/transcript.ts';
 import type { ScenarioContext } from './context.ts';
-import type { FailureDetails } from './scenario.ts';
+import { CheckFailure, type FailureDetails } from './scenario.ts';
 
 /** What one case found wrong: the failure to report, minus the summary the kit writes. */
 export type Mismatch = Omit<FailureDetails, 'summary'> & { summary?: Text };
@@ -34,7 +34,7 @@ export interface GeneratedCheck<C> {
   examples?: C[];
   /** Cases to try at most (default 40). */
   runs?: number;
-  /** Time for the search and the shrinking together, in ms (default 4000). */
+  /** Time for the search and the shrinking together, in ms (default 4000); a case started in it runs to its end. */
   ms?: number;
 }
 
@@ -53,20 +53,29 @@ export async function checkGenerated<C>(ctx: ScenarioContext, g: GeneratedCheck<
   // Each case's own mismatch: a case still running past the time limit may fail after the
   // smallest one was found, and must not put its words in that one's mouth.
   const found = new Map<C, Mismatch>();
+  // The budget is checked before a case starts, never during one: a case cut off half-way
+  // would count as passed (fast-check's own time limit does that), and a slow corner example
+  // would never be judged. Cases after the deadline pass without running, which also ends the
+  // shrinking at the smallest failure found by then.
+  const deadline = Date.now() + (g.ms ?? 4000);
   const details = await fc.check(
     fc.asyncProperty(g.cases, async (c) => {
-      const m = await g.run(c, scratch);
+      if (Date.now() > deadline) return true;
+      const m = await runCase(g, c, scratch);
       if (m) found.set(c, m);
       return m === undefined;
     }),
-    { seed: ctx.seed, numRuns: g.runs ?? 40, interruptAfterTimeLimit: g.ms ?? 4000, markInterruptAsFailure: false, examples: (g.examples ?? []).map((e) => [e] as [C]) },
+    { seed: ctx.seed, numRuns: g.runs ?? 40, examples: (g.examples ?? []).map((e) => [e] as [C]) },
   );
   if (!details.failed || !details.counterexample) return;
   const smallest = details.counterexample[0] as C;
   await ctx.forgetProgramsSince(startedBefore); // the search's programs are not the story
   // Replayed for the report; if the program now answers right (it is flaky), the search's
   // mismatch for this same case is reported.
-  const replayed = (await g.run(smallest, (left, right) => ctx.transcript(left, right))) ?? found.get(smallest) ?? [...found.values()].at(-1)!;
+  const replayed = (await runCase(g, smallest, (left, right) => ctx.transcript(left, right))) ?? found.get(smallest) ?? [...found.values()].at(-1)!;
+  // The case itself, in words: a mismatch with its own summary would otherwise show it only as
+  // the drawn exchange.
+  if (replayed.summary) ctx.note(fill(text('The smallest failing case: {case}', '실패하는 가장 작은 사례: {case}'), { case: g.describe(smallest) }));
   ctx.note(
     fill(text('Generated case {n} of this run, shrunk {s} times. Replay it: npm run check {lesson} -- --seed {seed}', '이번 실행에서 만든 {n}번째 사례를 {s}번 줄였습니다. 다시 보려면: npm run check {lesson} -- --seed {seed}'), {
       n: details.numRuns,
@@ -81,6 +90,19 @@ export async function checkGenerated<C>(ctx: ScenarioContext, g: GeneratedCheck<
       replayed.summary ??
       fill(text('A generated exchange got a wrong answer: {case}', '만들어 낸 주고받기에서 틀린 답이 왔습니다: {case}'), { case: g.describe(smallest) }),
   });
+}
+
+/**
+ * One case; a step inside it that fails the scenario (`ctx.fail`, a program that never
+ * listened) is that case's mismatch, so the search shrinks it like any other.
+ */
+async function runCase<C>(g: GeneratedCheck<C>, c: C, transcript: (left: Text, right: Text) => Transcript): Promise<Mismatch | undefined> {
+  try {
+    return await g.run(c, transcript);
+  } catch (err) {
+    if (err instanceof CheckFailure) return err.details;
+    throw err;
+  }
 }
 
 /** Cut points for `length` bytes: 0 to `max` distinct offsets inside it, sorted. */

@@ -9,10 +9,16 @@ import type { Transcript } from './transcript.ts';
 
 export type ConnectOutcome = { ok: true; peer: PeerSocket } | { ok: false; code: string; message: string };
 
+/** Where the checker's end of a connection is bound (a lesson about endpoints chooses it). */
+export interface LocalEnd {
+  localAddress?: string;
+  localPort?: number;
+}
+
 /** Connects as a client (the checker on the left of the diagram). */
-export function connectPeer(port: number, host: string, transcript: Transcript, ms = 2000): Promise<ConnectOutcome> {
+export function connectPeer(port: number, host: string, transcript: Transcript, ms = 2000, local: LocalEnd = {}): Promise<ConnectOutcome> {
   return new Promise((resolve) => {
-    const socket = net.connect({ port, host, allowHalfOpen: true, autoSelectFamily: false });
+    const socket = net.connect({ port, host, allowHalfOpen: true, autoSelectFamily: false, ...local });
     const timer = setTimeout(() => {
       socket.destroy();
       resolve({ ok: false, code: 'ETIMEDOUT', message: `connect timed out after ${ms} ms` });
