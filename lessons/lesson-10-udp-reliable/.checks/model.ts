@@ -121,3 +121,16 @@ export function describeNet(c: NetCase): Text {
   };
   return text(lang('en'), lang('ko'));
 }
+
+const plan = (attempts: Action[], trap: SeqPlan['trap'] = 'spoofed'): SeqPlan => ({ trap, attempts, delayMs: 40 });
+
+/**
+ * Corners tried on every run, whatever the seed: the last seq's first answer held until its
+ * own retry arrives, so the reply to attempt 1 comes after attempt 2 was sent (a client that
+ * clears only the answered attempt's timer then retries a settled seq, or crashes on the closed
+ * socket); the same with one retry left (it prints a second, "lost", line).
+ */
+export const netExamples: NetCase[] = [
+  { interval: 40, timeout: 300, retries: 2, seqs: [plan(['answer', 'answer', 'answer']), plan(['hold', 'answer', 'answer'])] },
+  { interval: 40, timeout: 300, retries: 1, seqs: [plan(['hold', 'drop', 'drop'])] },
+];
