@@ -30,7 +30,7 @@ const PARTICLES: Record<string, string> = {
   '와(과)': '와',
   '과(와)': '와',
   '(으)로': '으로',
-  '(이)라': '이라',
+  '(이)라': '이?',
 };
 const PARTICLE = /(?<=[^\s{}(])(이\(가\)|가\(이\)|은\(는\)|는\(은\)|을\(를\)|를\(을\)|와\(과\)|과\(와\)|\(으\)로|\(이\)라)/g;
 
@@ -38,7 +38,8 @@ const PARTICLE = /(?<=[^\s{}(])(이\(가\)|가\(이\)|은\(는\)|는\(은\)|을\
 export function withParticles(ko: string): string {
   if (!PARTICLE.test(ko)) return ko;
   PARTICLE.lastIndex = 0;
-  return josa(ko.replace(PARTICLE, (m) => `#{${PARTICLES[m]}}`));
+  // `(이)라` keeps its 라 after the picked part: `#{이?}` is 이 after a final consonant, else nothing.
+  return josa(ko.replace(PARTICLE, (m) => (m === '(이)라' ? '#{이?}라' : `#{${PARTICLES[m]}}`)));
 }
 
 /** A sentence in both languages. */
