@@ -3,9 +3,9 @@
  * `generated-exchanges` scenario holds a client to. The checker plays the server: it answers
  * every command the way lesson 04's model does (`answer`, imported, so there is one model of
  * the protocol), or now and then with an odd reply (a client prints whatever reply i is), cuts
- * the reply stream at any byte, and ends the exchange in one of the ways the README names:
- * BYE (then FIN, or the connection kept open), a reply to QUIT that is not BYE, or a FIN
- * before the reply to QUIT.
+ * the reply stream at any byte, spaces its writes out (at once, or slowly), and ends the
+ * exchange in one of the ways the README names: BYE (then FIN, or the connection kept open), a
+ * reply to QUIT that is not BYE, or a FIN or a reset before the reply to QUIT.
  *
  * What the client must do with a case is `outcomeOf`: print exactly the replies to its
  * arguments, one per line (a final BYE line is up to it, README rule 3), and exit 0 after BYE,
@@ -14,6 +14,9 @@
 import fc from 'fast-check';
 import { edgyText } from '../../../src/checks/generate.ts';
 import { answer as protocolAnswer } from '../../lesson-04-line-protocol/.checks/model.ts';
+
+/** The client's idle timeout, as the README states it (rule 6). */
+export const CLIENT_TIMEOUT_MS = 2000;
 
 /** Lesson 04's reply to one command line (without its '\n'). */
 export function modelReply(command: string): string {
@@ -26,8 +29,8 @@ export type ServerEnd =
   | { kind: 'bye'; close: boolean }
   /** QUIT answered with something else (README rule 5: exit 1); then FIN or kept open. */
   | { kind: 'not-bye'; reply: string; close: boolean }
-  /** FIN after the first `after` replies, before the reply to QUIT (README rule 5: exit 1). */
-  | { kind: 'closes-early'; after: number };
+  /** FIN or RST after the first `after` replies, before the reply to QUIT (README rule 5: exit 1). */
+  | { kind: 'closes-early'; after: number; how: 'fin' | 'rst' };
 
 export interface ClientCase {
   /** The client's arguments: one command each. */
@@ -37,6 +40,8 @@ export interface ClientCase {
   end: ServerEnd;
   /** Where the reply stream is cut into separate writes (inside a UTF-8 character too). */
   cuts: number[];
+  /** The pause between two writes, in ms: the pieces coalesce, or arrive one by one. */
+  gapMs: number;
 }
 
 /**
@@ -67,7 +72,7 @@ const end: fc.Arbitrary<ServerEnd> = fc.oneof(
   { weight: 4, arbitrary: fc.boolean().map((close): ServerEnd => ({ kind: 'bye', close })) },
   { weight: 2, arbitrary: fc.record({ reply: notBye, close: fc.boolean() }).map((r): ServerEnd => ({ kind: 'not-bye', ...r })) },
   // `after` is brought down to the number of commands below.
-  { weight: 1, arbitrary: fc.nat(4).map((after): ServerEnd => ({ kind: 'closes-early', after })) },
+  { weight: 1, arbitrary: fc.record({ after: fc.nat(4), how: fc.constantFrom<'fin' | 'rst'>('fin', 'rst') }).map((e): ServerEnd => ({ kind: 'closes-early', ...e })) },
 );
 
 /**
@@ -79,13 +84,15 @@ export const clientCases: fc.Arbitrary<ClientCase> = fc
     items: fc.array(fc.record({ command, odd: fc.option(oddReply, { freq: 5, nil: undefined }) }), { maxLength: 4 }),
     end,
     cuts: fc.uniqueArray(fc.integer({ min: 1, max: 600 }), { maxLength: 6 }),
+    gapMs: fc.constantFrom(5, 0, 60),
   })
-  .map(({ items, end, cuts }) => {
+  .map(({ items, end, cuts, gapMs }) => {
     const c: ClientCase = {
       commands: items.map((i) => i.command),
       replies: items.map((i) => i.odd ?? modelReply(i.command)),
-      end: end.kind === 'closes-early' ? { kind: 'closes-early', after: Math.min(end.after, items.length) } : end,
+      end: end.kind === 'closes-early' ? { ...end, after: Math.min(end.after, items.length) } : end,
       cuts: [],
+      gapMs,
     };
     const length = streamOf(c).length;
     return { ...c, cuts: cuts.filter((at) => at < length).sort((a, b) => a - b) };
@@ -118,3 +125,22 @@ export function outcomeOf(c: ClientCase): { printed: string[]; exit: 0 | 1 } {
   if (c.end.kind === 'closes-early') return { printed: c.replies.slice(0, c.end.after), exit: 1 };
   return { printed: c.replies, exit: c.end.kind === 'bye' ? 0 : 1 };
 }
+
+/**
+ * Corners the `corner-exchanges` scenario tries on every run, whatever the seed: no arguments at all (the request is then
+ * `QUIT\n` alone), replies with spaces and tabs around them (printed as they came), an empty
+ * argument among others, every command answered and then a FIN before BYE, and a server
+ * that answers QUIT with something other than BYE and keeps the connection.
+ */
+export const clientExamples: ClientCase[] = (() => {
+  const of = (commands: string[], end: ServerEnd): ClientCase => ({ commands, replies: commands.map(modelReply), end, cuts: [], gapMs: 5 });
+  return [
+    of([], { kind: 'bye', close: true }),
+    of(['ECHO  two  spaces ', 'PING', 'ECHO \tx'], { kind: 'bye', close: true }),
+    // An empty argument is an empty line to send (the server answers ERR empty), not nothing.
+    of(['PING', '', 'ECHO x'], { kind: 'bye', close: true }),
+    // Every command answered, then FIN before the reply to QUIT: no BYE, so exit 1.
+    of(['PING', 'ECHO a'], { kind: 'closes-early', after: 2, how: 'fin' }),
+    of(['PING'], { kind: 'not-bye', reply: 'ERR unknown command QUIT', close: false }),
+  ];
+})();
