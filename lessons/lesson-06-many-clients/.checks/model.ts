@@ -299,3 +299,17 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 /** Histories of 4 to 24 steps: most of them see every client leave at least once. */
 export const histories: fc.Arbitrary<History> = fc.array(step, { minLength: 6, maxLength: 24 });
+
+const say = (who: number, lines: string[], o: Partial<Extract<Step, { kind: 'say' }>> = {}): Step => ({ kind: 'say', who, lines, crlf: [false, false, false], hold: 0, cuts: [], ...o });
+
+/**
+ * Histories tried on every run, whatever the seed: the server used again after every client
+ * has left (by QUIT; by RST and FIN, with a name set), so a counter that restarts when the
+ * server is empty, or a name that outlives its connection, is caught every time; and a line
+ * with '\r\n' held back unfinished while another client talks.
+ */
+export const historyExamples: History[] = [
+  [{ kind: 'open' }, say(0, ['INCR']), { kind: 'close', who: 0, how: 'quit' }, say(0, ['INCR', 'COUNT'])],
+  [{ kind: 'open' }, { kind: 'open' }, say(0, ['NICK ana']), say(1, ['INCR', 'INCR']), { kind: 'close', who: 0, how: 'rst' }, { kind: 'close', who: 0, how: 'fin' }, say(0, ['WHOAMI', 'INCR', 'COUNT'])],
+  [{ kind: 'open' }, { kind: 'open' }, say(0, ['NICK 보라', 'WHOAMI'], { crlf: [true, true, false], hold: 3, cuts: [2, 7] }), say(1, ['ECHO 😀 x', 'INCR']), say(0, ['COUNT'])],
+];
