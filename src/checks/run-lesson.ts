@@ -92,9 +92,11 @@ function checksModuleUrl(checksFile: string): string {
 export async function loadChecks(lesson: Lesson): Promise<LessonChecks> {
   let checks = checksCache.get(lesson.checksFile);
   if (!checks) {
-    const mod = (await import(checksModuleUrl(lesson.checksFile))) as { default: LessonChecks | Scenario[] };
-    // A bare list is a lesson not yet moved to a mistakes table (its failures carry their words).
-    checks = Array.isArray(mod.default) ? { scenarios: mod.default, mistakes: {} } : mod.default;
+    const mod = (await import(checksModuleUrl(lesson.checksFile))) as { default: LessonChecks };
+    checks = mod.default;
+    if (!checks || !Array.isArray(checks.scenarios) || typeof checks.mistakes !== 'object') {
+      throw new Error(`${path.relative(path.dirname(lesson.dir), lesson.checksFile)} must export default defineChecks({ mistakes, scenarios })`);
+    }
     checksCache.set(lesson.checksFile, checks);
   }
   return checks;
