@@ -1,0 +1,33 @@
+// Lesson 03 — file round-trip client: socket.end(data) + pipeline, and no hanging on a dead server.
+import fs from 'node:fs';
+import net from 'node:net';
+import { pipeline } from 'node:stream';
+
+const HOST = process.env.HOST ?? '127.0.0.1';
+const PORT = Number(process.env.PORT ?? 8080);
+const IDLE_MS = 500; // an echo on the same machine answers in well under a second
+
+const [inputFile, outputFile] = process.argv.slice(2);
+if (!inputFile || !outputFile) {
+  console.error('usage: client.ts <input-file> <output-file>');
+  process.exit(2);
+}
+
+const data = fs.readFileSync(inputFile);
+
+const socket = net.connect({ host: HOST, port: PORT }, () => {
+  socket.end(data);
+});
+
+socket.setTimeout(IDLE_MS, () => {
+  socket.destroy(new Error(`the echo server went silent for ${IDLE_MS} ms`));
+});
+
+pipeline(socket, fs.createWriteStream(outputFile), (err) => {
+  if (err) {
+    console.error(`echo failed: ${(err as NodeJS.ErrnoException).code ?? err.message}`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`sent ${data.length} bytes, received ${socket.bytesRead} bytes`);
+});
