@@ -80,6 +80,8 @@ export class ScenarioContext<R extends string = string> {
   readonly transcripts: Transcript[] = [];
   readonly programs: RunningProgram[] = [];
   readonly notes: Text[] = [];
+  /** Measured figures (requests per second, memory at its peak): reported whether it passes or fails. */
+  readonly figures: Text[] = [];
   private readonly peerServers: PeerServer[] = [];
   private readonly peers: PeerSocket[] = [];
   private readonly disposers: Array<() => void> = [];
@@ -105,8 +107,14 @@ export class ScenarioContext<R extends string = string> {
     return t;
   }
 
+  /** Context for a failure's explanation: shown only when the scenario fails. */
   note(t: Text): void {
     this.notes.push(t);
+  }
+
+  /** A figure the learner should see even when the check passes ("your server 2,940 req/s"). */
+  figure(t: Text): void {
+    this.figures.push(t);
   }
 
   /** Ends the scenario with one of the lesson's mistakes (or a failure already made). */

@@ -39,6 +39,8 @@ export interface ScenarioResult {
   transcripts: Transcript[];
   programs: ProgramSummary[];
   notes: Text[];
+  /** Measured figures, shown pass or fail. */
+  figures?: Text[];
 }
 
 export type LessonStatus = 'pass' | 'fail' | 'missing-files' | 'compile-error';
@@ -191,6 +193,7 @@ async function runScenario(ctx: ScenarioContext, s: Scenario): Promise<ScenarioR
     transcripts: ctx.transcripts,
     programs: ctx.programs.map((p) => ({ label: p.label, labels: ctx.labelOf(p), pid: p.pid, exit: p.exitInfo, listens: p.listens, tail: outputTail(p, 12, learnerFiles) })),
     notes: ctx.notes,
+    figures: ctx.figures,
   };
 }
 

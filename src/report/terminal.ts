@@ -113,7 +113,9 @@ export function renderScenario(r: ScenarioResult, result: Pick<LessonResult, 'le
   const t = (x: Text) => localCounts(printable(pick(x, o.lang)), o.lang);
   const width = o.width ?? terminalWidth();
   const time = s.dim(`${(r.ms / 1000).toFixed(2)}s`);
-  if (r.status === 'pass') return `  ${s.green('✓')} ${t(r.title)} ${time}\n`;
+  // A check's figures (requests per second, memory at its peak) are shown pass or fail.
+  const figures = (r.figures ?? []).map((n) => `      ${s.dim(t(n))}\n`).join('');
+  if (r.status === 'pass') return `  ${s.green('✓')} ${t(r.title)} ${time}\n${figures}`;
   if (r.status === 'skip') {
     // A reason that already says it is skipped ("… this check is skipped.") is not prefixed again.
     const why = t(r.skipReason!);
@@ -159,7 +161,7 @@ export function renderScenario(r: ScenarioResult, result: Pick<LessonResult, 'le
   out.push('');
   if (f.cause) out.push(...prose(t(f.cause), undefined, t(L.cause)));
   if (f.fix) out.push(...prose(t(f.fix), undefined, t(L.fix)));
-  for (const n of r.notes) out.push(...prose(t(n), undefined, t(L.note)));
+  for (const n of [...r.notes, ...(r.figures ?? [])]) out.push(...prose(t(n), undefined, t(L.note)));
   if (f.section) out.push(`${ind}${s.bold(t(L.read))}: ${s.cyan(sectionLink(f.section, result.lesson.dir, o))}`);
   return out.join('\n') + '\n\n';
 }
