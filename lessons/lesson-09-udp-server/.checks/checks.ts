@@ -48,8 +48,8 @@ export default defineChecks({
     scenario(
       'generated-exchanges',
       text(
-        'generated exchanges: the protocol model against your server (sizes at 1200 bytes ±1 with multibyte text, trailing newlines, invalid UTF-8, several clients)',
-        '만들어 낸 주고받기: 프로토콜 모델과 내 서버를 비교(멀티바이트 글자로 1200바이트 ±1, 끝의 줄바꿈, 깨진 UTF-8, 여러 클라이언트)',
+        'generated exchanges: the protocol model against your server (sizes at 1200 bytes ±1 with multibyte text, trailing newlines, invalid UTF-8 and a valid U+FFFD, seqs as spelled, a seq sent again, several clients)',
+        '만들어 낸 주고받기: 프로토콜 모델과 내 서버를 비교(멀티바이트 글자로 1200바이트 ±1, 끝의 줄바꿈, 깨진 UTF-8과 올바른 U+FFFD, 보낸 그대로의 seq, 다시 보낸 seq, 여러 클라이언트)',
       ),
       generatedExchanges,
       20000,

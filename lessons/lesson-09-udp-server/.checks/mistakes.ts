@@ -53,10 +53,13 @@ export const mistakes = defineMistakes({
   'wrong-reply': {
     summary: text('The reply to {d} is not {want}.', '{d}에 대한 응답이 {want}이(가) 아닙니다.'),
     cause: text(
-      'The reply datagram must be exactly these bytes: no newline at the end (a datagram needs no delimiter), same seq and token as the request.',
-      '응답 데이터그램은 정확히 이 바이트여야 합니다. 끝에 줄바꿈도 붙이지 않고(데이터그램에는 구분자가 필요 없습니다), seq와 token은 요청과 같아야 합니다.',
+      'The reply datagram must be exactly these bytes: no newline at the end (a datagram needs no delimiter), same seq and token as the request. The seq is digits, copied as they came: through parseInt or Number, "007" comes back as "7" and a 20-digit seq loses its last digits.',
+      '응답 데이터그램은 정확히 이 바이트여야 합니다. 끝에 줄바꿈도 붙이지 않고(데이터그램에는 구분자가 필요 없습니다), seq와 token은 요청과 같아야 합니다. seq는 숫자 글자들이므로 받은 그대로 옮깁니다. parseInt나 Number를 거치면 "007"은 "7"이 되고, 20자리 seq는 끝자리가 틀어집니다.',
     ),
-    fix: text('For "PING <seq> <token>" send `PONG ${seq} ${token}`.', '"PING <seq> <token>"에는 `PONG ${seq} ${token}`을 보내세요.'),
+    fix: text(
+      'For "PING <seq> <token>" send `PONG ${seq} ${token}`, with seq the string the regex captured (never a number made from it).',
+      '"PING <seq> <token>"에는 `PONG ${seq} ${token}`을 보내세요. seq는 정규식이 잡아낸 문자열 그대로 씁니다(숫자로 바꾸지 마세요).',
+    ),
     section: 'the-protocol',
   },
   'waits-for-newline': {
@@ -151,6 +154,36 @@ export const mistakes = defineMistakes({
     ),
     fix: text("new TextDecoder('utf-8', { fatal: true }).decode(msg) inside try/catch: it throws on invalid UTF-8.", "try/catch 안에서 new TextDecoder('utf-8', { fatal: true }).decode(msg): 깨진 UTF-8이면 예외를 던집니다."),
     section: 'bad-input',
+  },
+  'refused-valid-utf8': {
+    summary: text(
+      'The datagram {d} is valid UTF-8 (it holds the character U+FFFD, bytes EF BF BD), but was answered "ERR bad request".',
+      '데이터그램 {d}은(는) 올바른 UTF-8인데(U+FFFD 글자, 곧 바이트 EF BF BD가 들어 있음) "ERR bad request"로 답했습니다.',
+    ),
+    cause: text(
+      "Validity was judged by looking for U+FFFD (�) in msg.toString(). That finds the bad bytes toString replaced, but also a U+FFFD the sender really sent, which is a valid character like any other.",
+      'msg.toString() 결과에 U+FFFD(�)가 있는지로 올바른지를 판단했습니다. 그러면 toString이 바꿔 넣은 깨진 바이트뿐 아니라 보낸 쪽이 실제로 보낸 U+FFFD도 걸립니다. U+FFFD도 다른 글자와 똑같이 올바른 글자입니다.',
+    ),
+    fix: text(
+      "Let the decoder decide: new TextDecoder('utf-8', { fatal: true }).decode(msg) inside try/catch throws only on invalid bytes.",
+      "판단은 디코더에 맡기세요. try/catch 안의 new TextDecoder('utf-8', { fatal: true }).decode(msg)는 깨진 바이트에서만 예외를 던집니다.",
+    ),
+    section: 'bad-input',
+  },
+  'remembered-reply': {
+    summary: text(
+      'The reply to {d} was {got}, the PONG of an earlier PING with the same seq, not {want}.',
+      '{d}에 대한 응답이 {want}이(가) 아니라, seq가 같은 앞선 PING의 PONG인 {got}이었습니다.',
+    ),
+    cause: text(
+      'The server remembers answers between datagrams (a cache by sender and seq, say) and sends the old PONG again. A client that retries a seq with a new token, or starts its seqs at 1 again, then gets a token it no longer waits for: the reply is built from this datagram alone.',
+      '서버가 데이터그램 사이에 응답을 기억해 두었다가(보낸 쪽과 seq로 찾는 캐시 등) 예전 PONG을 다시 보냅니다. 같은 seq를 새 token으로 다시 보내는 클라이언트나 seq를 다시 1부터 세는 클라이언트는 이제 기다리지 않는 token을 받게 됩니다. 응답은 이 데이터그램만 보고 만듭니다.',
+    ),
+    fix: text(
+      'Keep nothing between datagrams: answer every PING with `PONG ${seq} ${token}` from its own seq and token.',
+      '데이터그램 사이에 아무것도 남기지 마세요. PING마다 그 PING의 seq와 token으로 `PONG ${seq} ${token}`을 보냅니다.',
+    ),
+    section: 'boundaries',
   },
   'wrong-error-reply': {
     summary: text('The datagram {d} was not answered "ERR bad request".', '데이터그램 {d}에 "ERR bad request"로 답하지 않았습니다.'),

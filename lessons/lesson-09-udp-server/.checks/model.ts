@@ -5,8 +5,11 @@
  * that bytes and characters differ, the last character ending right on the limit or across it;
  * ECHO text with edge spaces, tabs, '\r', '\n' inside and at the end; PINGs with and without
  * their one allowed '\n', and malformed ones (two '\n', an extra field, a bad seq); the empty
- * datagram; invalid UTF-8 (overlong, surrogate, truncated, stray bytes) small and oversized —
- * sent back to back by one to three clients, each on its own port.
+ * datagram; invalid UTF-8 (overlong, surrogate, truncated, stray bytes) small and oversized, and
+ * valid text that holds U+FFFD itself (the character a lenient decoder puts for a bad byte); seqs
+ * spelled as they came (leading zeros, 20 digits and more: text, not a number); the same seq sent
+ * again by the same client with a fresh token (a retry, or seqs restarting) — sent back to back by
+ * one to three clients, each on its own port.
  */
 import fc from 'fast-check';
 import { edgyText } from '../../../src/checks/generate.ts';
@@ -71,11 +74,24 @@ export interface UdpCase {
   datagrams: Sent[];
 }
 
-/** Characters that are one "non-space" each in every reading (no tab, NBSP or other \s). */
-const tokenChars = ['a', 'Z', '0', '9', '-', '_', '.', ':', '%', '"', '\\', '안', '녕', '😀', '𝄞', 'e\u0301', '٣'];
+/**
+ * Characters that are one "non-space" each in every reading (no tab, NBSP or other \s); U+FFFD
+ * among them, a valid character like any other.
+ */
+const tokenChars = ['a', 'Z', '0', '9', '-', '_', '.', ':', '%', '"', '\\', '안', '녕', '😀', '𝄞', 'e\u0301', '٣', '\uFFFD'];
 const pingToken = fc.array(fc.constantFrom(...tokenChars), { minLength: 1, maxLength: 8 }).map((t) => t.join(''));
-/** Digits as a number prints them (no leading zeros, exact as a JS number): "the same seq". */
-const seq = fc.oneof(fc.constantFrom('0', '1', '7'), fc.nat({ max: 2 ** 31 }).map(String));
+const digits = (min: number, max: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((d) => d.join(''));
+/**
+ * A seq is digits (README "the-protocol"), and the PONG carries "the same seq": the same digits,
+ * not the number they spell. So leading zeros ("007", "00") and seqs of 17 to 40 digits, past a
+ * JS number's exact integers, beside the plain ones.
+ */
+const seq = fc.oneof(
+  fc.constantFrom('0', '1', '7', '00', '007', '0100', '12345678901234567890', '9007199254740993'),
+  fc.nat({ max: 2 ** 31 }).map(String),
+  fc.tuple(fc.constantFrom('0', '00', '000'), fc.nat({ max: 99999 })).map(([z, n]) => `${z}${n}`),
+  fc.tuple(fc.constantFrom(...'123456789'), digits(16, 39)).map(([d, rest]) => d + rest),
+);
 const pingCore = fc.tuple(seq, pingToken).map(([s, t]) => `PING ${s} ${t}`);
 
 const ping = fc.tuple(pingCore, fc.boolean()).map(([p, nl]) => Buffer.from(nl ? `${p}\n` : p));
@@ -90,7 +106,7 @@ const malformedPing = fc.oneof(
 const echoBody = fc
   .tuple(
     fc.constantFrom('', ' ', '  ', '\t', '\n'),
-    fc.array(fc.oneof(edgyText({ maxLength: 4 }), fc.constantFrom('\n', '\r\n', ' ', 'ECHO x', 'PING 1 a')), { maxLength: 4 }),
+    fc.array(fc.oneof(edgyText({ maxLength: 4 }), fc.constantFrom('\n', '\r\n', ' ', 'ECHO x', 'PING 1 a', '\uFFFD', '\uFFFD\uFFFD')), { maxLength: 4 }),
     fc.constantFrom('', '\n', '\r\n', ' ', '  ', '\t', '\n\n', '\r'),
   )
   .map(([lead, parts, tail]) => lead + parts.join('') + tail);
@@ -98,7 +114,7 @@ const echo = echoBody.map((b) => Buffer.from(`ECHO ${b}`));
 
 /** Sizes in bytes around the limit, and well over it. */
 const sizes = [1201, 1200, 1199, 1202, 1300, 1500, 4000];
-const fills = ['한', '😀', 'e\u0301', 'x', '가나다'];
+const fills = ['한', '😀', 'e\u0301', 'x', '가나다', '\uFFFD'];
 /**
  * A datagram of exactly `size` bytes: `head`, then `fill` repeated and ASCII padding (before the
  * fill when `padFirst`, so that the last multibyte character ends right at the tail), then `tail`.
@@ -138,10 +154,36 @@ export const datagram: fc.Arbitrary<Buffer> = fc.oneof(
   { weight: 2, arbitrary: invalidUtf8 },
 );
 
-/** One to six datagrams from one to three clients, interleaved. */
-export const udpCases: fc.Arbitrary<UdpCase> = fc.record({
-  datagrams: fc.array(fc.record({ from: fc.nat({ max: 2 }), bytes: datagram }), { minLength: 1, maxLength: 6 }),
-});
+/**
+ * One client sending the same seq two or three times, each time with a fresh token: a retry (as
+ * lesson 10's client does) or seqs that restart. Each gets the PONG of its own token.
+ */
+const sameSeqAgain = fc
+  .record({ from: fc.nat({ max: 2 }), seq, tokens: fc.uniqueArray(pingToken, { minLength: 2, maxLength: 3 }), nl: fc.boolean() })
+  .map(({ from, seq: s, tokens, nl }) => tokens.map((t) => ({ from, bytes: Buffer.from(`PING ${s} ${t}${nl ? '\n' : ''}`) })));
+
+/**
+ * One to six datagrams from one to three clients, interleaved; often with a seq sent again by
+ * its client with a new token, the repeats spread among the other datagrams.
+ */
+export const udpCases: fc.Arbitrary<UdpCase> = fc
+  .record({
+    datagrams: fc.array(fc.record({ from: fc.nat({ max: 2 }), bytes: datagram }), { minLength: 1, maxLength: 6 }),
+    again: fc.option(fc.tuple(sameSeqAgain, fc.array(fc.nat(), { minLength: 3, maxLength: 3 })), { freq: 2 }),
+  })
+  .map(({ datagrams, again }) => {
+    if (!again) return { datagrams };
+    const [repeats, at] = again;
+    const out = [...datagrams];
+    // Insert each repeat at a drawn place after the one before it: their order is kept.
+    let from = 0;
+    repeats.forEach((r, i) => {
+      const k = from + (at[i]! % (out.length - from + 1));
+      out.splice(k, 0, r);
+      from = k + 1;
+    });
+    return { datagrams: out };
+  });
 
 /** The clients a case uses, in order of their first datagram (A, B, C). */
 export function sendersOf(c: UdpCase): number[] {

@@ -27,7 +27,7 @@ import {
 } from '../../../src/checks/kit.ts';
 import type { Vars } from '../../../src/checks/mistakes.ts';
 import type { Reason } from './mistakes.ts';
-import { BAD, TOO_LARGE, allowedReplies, kindOf, sendersOf, udpCases, type UdpCase } from './model.ts';
+import { BAD, TOO_LARGE, allowedReplies, answer, kindOf, sendersOf, udpCases, type UdpCase } from './model.ts';
 
 export type Ctx = ScenarioContext<Reason>;
 
@@ -402,6 +402,8 @@ const REPLY_MS = 2000;
 /** After the last expected reply, how long extra replies (a split, a duplicate) may still come. */
 const EXTRA_MS = 20;
 const letter = (i: number) => 'ABC'[i]!;
+/** The seq of a "PONG <seq> <token>" reply, as its digits (undefined when it is not one). */
+const pongSeqOf = (b: Buffer) => /^PONG (\d+) /.exec(b.toString('utf8'))?.[1];
 
 /**
  * A datagram in a report: short ones whole; long ones as their start … their end (where a size
@@ -425,10 +427,21 @@ function describeUdpCase(c: UdpCase): Text {
   return fill(text('{list}, sent back to back', '{list}, 연달아 보냄'), { list });
 }
 
-/** The reason for a request answered wrongly (`got`) or not at all (undefined). */
-function generatedMiss(request: Buffer, got: Buffer | undefined, d: string): Miss {
+/**
+ * The reason for a request answered wrongly (`got`) or not at all (undefined). `earlier`: the
+ * replies the same sender's earlier datagrams were owed, for a reply remembered from one of them.
+ */
+function generatedMiss(request: Buffer, got: Buffer | undefined, d: string, earlier: Buffer[] = []): Miss {
   const kind = kindOf(request);
   if (got && got.equals(Buffer.from(TOO_LARGE)) && kind !== 'too-large') return { reason: 'rejects-1200-bytes', vars: { d, n: request.length } };
+  // A valid datagram that holds U+FFFD itself, refused as if it were invalid UTF-8.
+  if (got && got.equals(Buffer.from(BAD)) && (kind === 'echo' || kind === 'ping') && request.toString('utf8').includes('\uFFFD')) {
+    return { reason: 'refused-valid-utf8', vars: { d } };
+  }
+  // The PONG owed to an earlier PING of the same seq, sent again to this one (a reply cache).
+  if (got && kind === 'ping' && !got.equals(answer(request)) && earlier.some((e) => e.equals(got) && pongSeqOf(e) === pongSeqOf(answer(request)))) {
+    return { reason: 'remembered-reply', vars: { d, got: quoted(got, 80), want: quoted(answer(request), 80) } };
+  }
   if (kind === 'too-large') return { reason: 'too-large-not-rejected', vars: { d, n: request.length } };
   if (!got) {
     if (kind === 'echo' || kind === 'ping') return { reason: 'no-reply', vars: { d, ms: REPLY_MS } };
@@ -502,7 +515,8 @@ async function runUdpCase(ctx: Ctx, udp: UdpPeerSet, server: StartedServer, c: U
       const { i, l, d } = firsts[0]!;
       const got = l.extra[0];
       const n = sent.filter((s) => s.sender === i).indexOf(d!) + 1;
-      const m = generatedMiss(d!.bytes, got, `${letter(i)}: ${shownDatagram(d!.bytes)}`);
+      const earlier = sent.filter((s) => s.sender === i && s.index < d!.index).flatMap((s) => s.want);
+      const m = generatedMiss(d!.bytes, got, `${letter(i)}: ${shownDatagram(d!.bytes)}`, earlier);
       return ctx.mistake(m.reason, {
         vars: m.vars,
         expected: fill(text("{r} (the reply to client {a}'s datagram {n})", '{r} (클라이언트 {a}가 보낸 {n}번째 데이터그램에 대한 응답)'), { r: expectedFor(d!), a: letter(i), n }),
@@ -540,7 +554,11 @@ export async function generatedExchanges(ctx: Ctx, udp: UdpPeerSet): Promise<voi
   });
 }
 
-/** Corners tried on every run: the limit exactly and ±1 in multibyte text, empty, PING with its "\n". */
+/**
+ * Corners tried on every run: the limit exactly and ±1 in multibyte text, empty, PING with its
+ * "\n"; seqs spelled with leading zeros and past a JS number, a seq sent again with a new token,
+ * a valid U+FFFD.
+ */
 function cornerCases(): UdpCase[] {
   const b = (s: string) => Buffer.from(s);
   const hangul1200 = Buffer.from(`ECHO ${'한'.repeat(398)}x`); // 5 + 1194 + 1 = 1200
@@ -550,6 +568,16 @@ function cornerCases(): UdpCase[] {
     { datagrams: [{ from: 0, bytes: hangul1200 }, { from: 1, bytes: hangul1201 }, { from: 0, bytes: emoji1199 }] },
     { datagrams: [{ from: 0, bytes: Buffer.alloc(0) }, { from: 1, bytes: b('ECHO ') }, { from: 0, bytes: b('PING 7 토큰😀\n') }, { from: 1, bytes: b('PING 7 a\n\n') }, { from: 2, bytes: b('ECHO e\u0301\r\n') }] },
     { datagrams: [{ from: 0, bytes: Buffer.concat([b(`ECHO ${'x'.repeat(1194)}`), Buffer.from([0xff])]) }, { from: 0, bytes: Buffer.concat([b(`ECHO ${'x'.repeat(1195)}`), Buffer.from([0xc3])]) }] },
+    // The seq as it was spelled (leading zeros; 20 digits, past a JS number); the same seq again
+    // from the same client with a fresh token; valid text holding U+FFFD (bytes EF BF BD).
+    {
+      datagrams: [
+        { from: 0, bytes: b('PING 007 a1') },
+        { from: 1, bytes: b('PING 12345678901234567890 z\uFFFD') },
+        { from: 0, bytes: b('PING 007 b2') },
+        { from: 1, bytes: b('ECHO \uFFFD ok') },
+      ],
+    },
   ];
 }
 

@@ -106,10 +106,10 @@ export const mistakes = defineMistakes({
     section: section.matching,
   },
   'accepted-spoofed-reply': {
-    summary: text('Seq {s}: your client accepted a PONG that came from another port, not from the server.', 'seq {s}: 클라이언트가 서버가 아닌 다른 포트에서 온 PONG을 받았습니다.'),
+    summary: text('Seq {s}: your client accepted a PONG that came from {from}, not from the server.', 'seq {s}: 클라이언트가 서버가 아닌 {from}에서 온 PONG을 받았습니다.'),
     cause: text(
-      "Anyone can send a datagram to your port. A reply counts only if rinfo.address and rinfo.port are the server's (HOST and PORT): the address alone is not enough, every program on the machine shares it.",
-      '누구나 내 포트로 데이터그램을 보낼 수 있습니다. rinfo.address와 rinfo.port가 서버의 것(HOST와 PORT)일 때만 응답으로 칩니다. 주소만으로는 부족합니다. 같은 컴퓨터의 모든 프로그램이 그 주소를 씁니다.',
+      "Anyone can send a datagram to your port. A reply counts only if rinfo.address and rinfo.port are both the server's (HOST and PORT): the address alone is not enough, every program on the machine shares it; the port alone is not enough either, any other host (or another loopback address, 127.0.0.2) can send from the same port number.",
+      '누구나 내 포트로 데이터그램을 보낼 수 있습니다. rinfo.address와 rinfo.port가 둘 다 서버의 것(HOST와 PORT)일 때만 응답으로 칩니다. 주소만으로는 부족합니다. 같은 컴퓨터의 모든 프로그램이 그 주소를 씁니다. 포트만으로도 부족합니다. 다른 호스트(또는 127.0.0.2 같은 다른 루프백 주소)도 같은 포트 번호에서 보낼 수 있습니다.',
     ),
     fix: text("if (rinfo.address !== HOST || rinfo.port !== PORT) return; at the top of the 'message' handler.", "'message' 핸들러 맨 앞에서 if (rinfo.address !== HOST || rinfo.port !== PORT) return;"),
     section: section.matching,

@@ -12,6 +12,7 @@
  * checker's own worst event-loop delay during the run (monitorEventLoopDelay), so the checker's
  * lag is never blamed on the learner. stdout is held exactly: seq lines and the summary.
  */
+import dgram from 'node:dgram';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   describeExit,
@@ -23,6 +24,7 @@ import {
   type ClientRun,
   type ScenarioContext,
   type ScriptedUdpServer,
+  type SentAnswer,
   type Text,
   type UdpAnswer,
   type UdpPeerSet,
@@ -31,7 +33,7 @@ import {
 import { CheckFailure } from '../../../src/checks/scenario.ts';
 import type { Mismatch } from '../../../src/checks/generate.ts';
 import type { Transcript } from '../../../src/peers/transcript.ts';
-import { answersFor, describeNet, describeNetNotes, flagsOf, type NetCase } from './model.ts';
+import { answersFor, describeNet, describeNetNotes, flagsOf, type NetAnswer, type NetCase } from './model.ts';
 import type { Reason } from './mistakes.ts';
 
 export type Ctx = ScenarioContext<Reason>;
@@ -540,13 +542,14 @@ export function judge(ctx: Ctx, run: TimedRun, server: ScriptedUdpServer, flags:
     if (tookBogus || line.attempts !== n) {
       const reason: Reason = tookBogus ? (trapTaken(line.at) ?? 'matched-by-arrival-order') : early ? (trapTaken(sent[line.attempts]!.at) ?? 'wrong-attempts') : 'wrong-attempts';
       const spoof = bogus.find((a) => a.spoofed);
+      const spoofFrom = spoof ? (otherAddressOf.get(spoof) ?? `127.0.0.1:${server.spoofPort}`) : '';
       const what = firstGenuine ? text('the server had not answered it yet', '서버는 아직 답하지 않았습니다') : text('the server never answered it', '서버는 답한 적이 없습니다');
       ctx.fail(reason, {
-        vars: { s: seq, a: line.attempts, n, what },
+        vars: { s: seq, a: line.attempts, n, what, from: spoofFrom || text('another sender', '다른 곳') },
         expected: firstGenuine ? quoted(`seq=${seq} rtt=…ms attempts=${n}`) : reason === 'matched-by-arrival-order' ? quoted(`seq=${seq} lost`) : text('the trap ignored, a retry, and only a genuine reply accepted', '함정은 무시하고 재시도한 뒤 진짜 응답만 받기'),
         actual: fill(text('{l} ({h})', '{l} ({h})'), {
           l: quoted(line.line),
-          h: reason === 'accepted-spoofed-reply' && spoof ? fill(text('{h}; a PONG {s} came from port {p}', '{h}; 포트 {p}에서 PONG {s}이(가) 옴'), { h: history, s: seq, p: server.spoofPort }) : history,
+          h: reason === 'accepted-spoofed-reply' && spoof ? fill(text('{h}; a PONG {s} came from {p}, the server is 127.0.0.1:{q}', '{h}; {p}에서 PONG {s}이(가) 옴. 서버는 127.0.0.1:{q}'), { h: history, s: seq, p: spoofFrom, q: server.port }) : history,
         }),
       });
     }
@@ -643,10 +646,20 @@ export async function runNetCase(ctx: Ctx, udp: UdpPeerSet, c: NetCase, transcri
   const t = transcript(who.client, who.server);
   for (const n of describeNetNotes(c)) t.note(n);
   let server: ScriptedUdpServer | undefined;
+  let other: OtherAddress | undefined;
   server = await udp.server(t, (r) => {
     const p = parse(r, server!.requests);
-    return p && p.seq >= 1 && p.seq <= flags.count ? answersFor(c, p.seq, p.attempt, p.token) : [];
+    const answers: NetAnswer[] = p && p.seq >= 1 && p.seq <= flags.count ? answersFor(c, p.seq, p.attempt, p.token) : [];
+    // An answer from another address goes out through the checker's own socket on 127.0.0.2;
+    // where that address cannot be bound, it becomes a reply from another port instead.
+    return answers.flatMap((a) => {
+      if (!a.otherAddress) return [a];
+      if (!other) return [{ ...a, otherAddress: undefined, spoofed: true }];
+      other.send(a, r);
+      return [];
+    });
   });
+  if (c.seqs.some((s) => s.trap === 'other-address' && s.attempts.slice(0, c.retries + 1).includes('trap'))) other = await otherAddress(server, t);
   try {
     const run = await runClient(ctx, server.port, flags, GENERATED_LIMIT_MS);
     judge(ctx, run, server, flags, new Map(), GENERATED_LIMIT_MS);
@@ -659,7 +672,58 @@ export async function runNetCase(ctx: Ctx, udp: UdpPeerSet, c: NetCase, transcri
     throw e;
   } finally {
     await server.close();
+    await other?.close();
   }
+}
+
+/** Where each answer sent from another address came from (address:port), for the report. */
+const otherAddressOf = new WeakMap<SentAnswer, string>();
+
+/** A sender on another loopback address that uses the server's own port number. */
+interface OtherAddress {
+  send(a: NetAnswer, request: UdpRequest): void;
+  close(): Promise<void>;
+}
+
+/** The address a reply "from the server's port, but not from the server" comes from. */
+export const OTHER_HOST = '127.0.0.2';
+
+/**
+ * Binds 127.0.0.2 on the scripted server's port number; its answers are recorded with the
+ * server's (marked spoofed: the judge counts them as traps). Undefined where 127.0.0.2 cannot
+ * be bound (macOS has only 127.0.0.1 by default): the caller sends from another port instead.
+ */
+async function otherAddress(server: ScriptedUdpServer, t: Transcript): Promise<OtherAddress | undefined> {
+  const socket = dgram.createSocket('udp4');
+  const ok = await new Promise<boolean>((resolve) => {
+    socket.once('error', () => resolve(false));
+    socket.bind(server.port, OTHER_HOST, () => resolve(true));
+  });
+  if (!ok) {
+    socket.close();
+    t.note(text(`${OTHER_HOST} cannot be bound here: the trap is a reply from another port instead`, `여기서는 ${OTHER_HOST}에 바인딩할 수 없어 다른 포트에서 보내는 함정으로 대신함`));
+    return undefined;
+  }
+  socket.unref();
+  socket.on('error', () => {});
+  const from = `${OTHER_HOST}:${server.port}`;
+  let closed = false;
+  return {
+    send(a, request) {
+      if (closed) return;
+      const bytes = typeof a.bytes === 'string' ? Buffer.from(a.bytes) : a.bytes;
+      t.note(text(`spoofed: sent from another address, ${from} (the server's port number):`, `위조: 다른 주소 ${from}에서 보냄(서버와 같은 포트 번호):`));
+      t.datagram('left', bytes);
+      const sent: SentAnswer = { bytes, to: request.from, spoofed: true, request, at: performance.now() };
+      otherAddressOf.set(sent, from);
+      server.sent.push(sent);
+      socket.send(bytes, request.from.port, request.from.address, () => {});
+    },
+    close() {
+      closed = true;
+      return new Promise((resolve) => socket.close(() => resolve()));
+    },
+  };
 }
 
 /** A scenario with its own set of UDP peers, closed when it ends. */
