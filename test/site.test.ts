@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { COURSE_ROOT } from '../src/paths.ts';
 import { SITE_DIST, buildSite } from '../src/site/build.ts';
+import { listVariants, materialize } from './support/variants.ts';
 import { loadLesson, listLessonNames } from '../src/lessons.ts';
 import { runLesson } from '../src/checks/run-lesson.ts';
 import { renderLessonHtml } from '../src/report/html.ts';
@@ -286,10 +287,9 @@ suite('the site in a real browser', () => {
   it('shows a failed check as an HTML report with the same diagrams', async () => {
     const lesson = loadLesson('lesson-01-hello-tcp');
     // A wrong server the lesson keeps for its self-tests: it waits for a newline the Python client never sends.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'socket-course-report-'));
+    const variant = listVariants(lesson.dir).find((v) => v.name === 'waits-for-newline')!;
+    const { dir, dispose } = materialize(lesson, variant);
     try {
-      for (const f of lesson.manifest.files) fs.copyFileSync(path.join(lesson.solutionDir, f), path.join(dir, f));
-      fs.copyFileSync(path.join(lesson.dir, '.checks', 'wrong', 'waits-for-newline', 'server.ts'), path.join(dir, 'server.ts'));
       const result = await runLesson(lesson, dir, { lang: 'en', only: (s) => s.id === 'server-answers-without-newline' });
       expect(result.status).toBe('fail');
       for (const lang of ['en', 'ko'] as const) {
@@ -305,7 +305,7 @@ suite('the site in a real browser', () => {
         if (lang === 'en') await page.screenshot({ path: path.join(SHOTS, 'report-lesson-01-failed.png'), fullPage: true });
       }
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      dispose();
     }
   }, 60_000);
 });
