@@ -61,7 +61,7 @@ describe('lesson checks that blamed the wrong thing', () => {
     const copy = materialize(lesson, variant);
     try {
       const r = await scenario(lesson, copy.dir, 'your-client-with-your-server');
-      expect(r.failure!.reason).toBe('no-fin');
+      expect(r.failure!.reason).toBe('together-server-kept-open');
       expect(r.failure!.summary.en).toContain('your server had not closed the connection');
     } finally {
       copy.dispose();
@@ -89,7 +89,7 @@ server.listen(Number(process.env.PORT ?? 8080), process.env.HOST ?? '127.0.0.1')
 `;
     const dir = solutionWith(lesson, { 'server.ts': () => server });
     const r = await scenario(lesson, dir, 'line-too-long');
-    expect(r.failure!.reason).toBe('wrong-reply');
+    expect(r.failure!.reason).toBe('answered-incomplete-line');
     expect(r.failure!.summary.en).toContain("hold no '\\n'");
     expect(r.failure!.cause!.en).not.toContain('arrived whole');
   });
