@@ -388,7 +388,7 @@ async function manyConnections(ctx: Ctx): Promise<void> {
       before !== undefined && after !== undefined
         ? fill(text('Resident memory: {a} MiB before, {b} MiB after {n} connections.', '상주 메모리: 연결 {n}개 전 {a}MiB, 후 {b}MiB.'), { a: mib(before), b: mib(after), n: CYCLES })
         : text('Resident memory could not be measured here.', '이 환경에서는 상주 메모리를 잴 수 없었습니다.');
-    ctx.note(memNote);
+    ctx.figure(memNote);
     if (count !== '1') {
       ctx.fail('count-leak', {
         vars: { when: fill(text('After {n} clients had come and gone', '클라이언트 {n}개가 오간 뒤'), { n: WARMUP + CYCLES }), c: count ?? '?' },

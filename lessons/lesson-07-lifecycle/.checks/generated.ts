@@ -15,6 +15,13 @@ import { IDLE_EARLIEST_MS, IDLE_LATEST_MS, IDLE_MESSAGE, describeRead, lineOf as
 const DONE_LATE_MS = 400;
 /** The server's FIN after the last reply owed (FIN, QUIT endings). */
 const FIN_WITHIN_MS = 1500;
+/**
+ * Before the endings, the immediate replies must be back (or this long must have passed): the
+ * model has every client open until the endings, so one client's RST or FIN must not overtake
+ * another client's COUNT on its way to the server (a small write held back by Nagle's algorithm
+ * can arrive after a reset sent later on another connection).
+ */
+const REPLIES_WITHIN_MS = 500;
 
 interface Client {
   peer: PeerSocket;
@@ -25,10 +32,12 @@ interface Client {
   lastInputAt: number;
   /** SLOWs sent: ms and when. */
   slowsSent: Array<{ ms: number; at: number }>;
+  /** Its first line is the handshake's PONG (false for a client that never sends a byte). */
+  handshake: boolean;
 }
 
 function record(peer: PeerSocket): Client {
-  const c: Client = { peer, lines: [], rest: Buffer.alloc(0), lastInputAt: Date.now(), slowsSent: [] };
+  const c: Client = { peer, lines: [], rest: Buffer.alloc(0), lastInputAt: Date.now(), slowsSent: [], handshake: true };
   peer.socket.on('data', (chunk: Buffer) => {
     const at = Date.now();
     c.rest = Buffer.concat([c.rest, chunk]);
@@ -41,12 +50,20 @@ function record(peer: PeerSocket): Client {
   return c;
 }
 
+/** Waits (polling: `record` parses after the peer's own listeners ran) until `cond` holds or `ms` pass. */
+async function until(cond: () => boolean, ms: number): Promise<void> {
+  for (const end = Date.now() + ms; !cond() && Date.now() < end; ) await sleep(5);
+}
+
+/** The lines after the handshake. */
+const received = (c: Client) => c.lines.slice(c.handshake ? 1 : 0);
+
 const shown = (lines: string[]): string => (lines.length === 0 ? '(nothing)' : lines.map((l) => quoted(`${l}\n`, 40)).join(' '));
 
 /** Holds one client's stream to the model; `how` is how the server closed it. */
 function judgeClient(ctx: Ctx, i: number, c: Client, e: ClientExpectation, ending: Ending, how: 'fin' | 'rst' | 'timeout'): Mismatch | undefined {
   const name = `c${i + 1}`;
-  const lines = c.lines.slice(1); // the first is the handshake's PONG
+  const lines = received(c); // without the handshake's PONG
   const got = lines.map((l) => l.line);
   let body = lines;
   // The last words (BYE, the idle message) close the stream.
@@ -154,9 +171,16 @@ async function oneCase(ctx: Ctx, server: StartedServer, c: LifeCase, transcript:
     for (let i = 0; i < c.clients; i++) {
       const t = transcript(fill(text('client c{n} (checker)', '클라이언트 c{n} (검사기)'), { n: i + 1 }), who.server);
       if (i === 0) t.note(describeLife(c));
+      const connectingAt = Date.now();
       const peer = await ctx.connect(server.port, t);
       const cl = record(peer);
       clients.push(cl);
+      if (c.mute && i === 0) {
+        // It never sends a byte: its idle clock can start no sooner than its connection.
+        cl.handshake = false;
+        cl.lastInputAt = connectingAt;
+        continue;
+      }
       // A handshake: once PONG is back, the server has accepted this client (COUNT counts it).
       await peer.send('PING\n');
       const r = await peer.readLine(2000);
@@ -177,8 +201,14 @@ async function oneCase(ctx: Ctx, server: StartedServer, c: LifeCase, transcript:
       cl.lastInputAt = Date.now();
       if (b.pauseMs) await sleep(b.pauseMs);
     }
-    // The endings: all at once, so no client sits idle while another one's ending plays out.
+    // The immediate replies first (bounded): every client is still open when they are answered.
     const expectations = expectOf(c);
+    await Promise.all(
+      clients.map((cl, i) =>
+        c.endings[i] === 'rst' ? undefined : until(() => received(cl).filter((l) => l.line !== 'DONE').length >= expectations[i]!.replies.length, REPLIES_WITHIN_MS),
+      ),
+    );
+    // The endings: all at once, so no client sits idle while another one's ending plays out.
     const closes = c.endings.map(async (ending, i): Promise<'fin' | 'rst' | 'timeout'> => {
       const cl = clients[i]!;
       const e = expectations[i]!;
@@ -196,6 +226,9 @@ async function oneCase(ctx: Ctx, server: StartedServer, c: LifeCase, transcript:
           cl.peer.halfClose();
           return cl.peer.waitClosed(lastDue + FIN_WITHIN_MS);
         case 'quit':
+          // A short SLOW is answered before the QUIT (the model's premise): wait for its DONE,
+          // no longer than its time and the margin for a loaded machine.
+          await until(() => received(cl).filter((l) => l.line === 'DONE').length >= e.slows.length, lastDue + DONE_LATE_MS);
           await cl.peer.send(`QUIT\n${c.tail}`);
           cl.lastInputAt = Date.now();
           return cl.peer.waitClosed(FIN_WITHIN_MS);

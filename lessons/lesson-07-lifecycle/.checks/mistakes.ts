@@ -79,8 +79,8 @@ export const mistakes = defineMistakes({
   'no-idle-timeout': {
     summary: text('After {s} s without input your server had not sent "ERR idle timeout\\n": {got}.', '입력 없이 {s}초가 지났는데도 서버가 "ERR idle timeout\\n"을 보내지 않았습니다: {got}.'),
     cause: text(
-      "There is no idle timeout, or its handler does not act. socket.setTimeout(ms) only NOTIFIES: it emits 'timeout' and leaves the connection exactly as it was. Nothing is sent or closed unless your handler does it; and a pending SLOW does not stop the idle clock.",
-      "유휴 타임아웃이 없거나, 핸들러가 아무 일도 하지 않습니다. socket.setTimeout(ms)는 알려 주기만 합니다. 'timeout' 이벤트를 내보낼 뿐 연결은 그대로 둡니다. 핸들러가 직접 하지 않으면 아무것도 보내지도, 닫지도 않습니다. 대기 중인 SLOW가 있어도 유휴 시계는 멈추지 않습니다.",
+      "There is no idle timeout, or its handler does not act. socket.setTimeout(ms) only NOTIFIES: it emits 'timeout' and leaves the connection exactly as it was. Nothing is sent or closed unless your handler does it; and a pending SLOW does not stop the idle clock. The clock starts when the connection opens, not with the first input: a client that never sends a byte is silent too.",
+      "유휴 타임아웃이 없거나, 핸들러가 아무 일도 하지 않습니다. socket.setTimeout(ms)는 알려 주기만 합니다. 'timeout' 이벤트를 내보낼 뿐 연결은 그대로 둡니다. 핸들러가 직접 하지 않으면 아무것도 보내지도, 닫지도 않습니다. 대기 중인 SLOW가 있어도 유휴 시계는 멈추지 않습니다. 시계는 첫 입력이 아니라 연결이 열릴 때 시작합니다. 한 바이트도 보내지 않는 클라이언트도 침묵하는 것입니다.",
     ),
     fix: text(
       "socket.setTimeout(1000); socket.on('timeout', () => socket.end('ERR idle timeout\\n'));",

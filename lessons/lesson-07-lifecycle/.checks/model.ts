@@ -10,7 +10,10 @@
  * immediate commands in order, DONE lines with their due times, the last words) and how the
  * server must close. Timings stay clear of ambiguity: every pause is short (the idle rule never
  * fires before the case's own ending), a SLOW is either short (it is answered before any
- * ending) or long (past the idle message or the QUIT: it must be dropped).
+ * ending) or long (past the idle message or the QUIT: it must be dropped). The runner makes the
+ * premises true: the endings start once the immediate replies are back, and a QUIT once its
+ * short SLOWs' DONE lines are. A client may also never send a byte (`mute`): then the idle rule
+ * counts from its connection.
  */
 import fc from 'fast-check';
 import { cutsOf, edgyText } from '../../../src/checks/generate.ts';
@@ -49,6 +52,11 @@ export interface LifeCase {
   endings: Ending[];
   /** For 'fin-mid-line' / 'quit': the bytes after (an unfinished line; lines after QUIT). */
   tail: string;
+  /**
+   * Client 0 connects and never sends a byte (no handshake, no bursts; its ending is 'idle'):
+   * the idle clock runs from the connection, not from the first input.
+   */
+  mute?: boolean;
 }
 
 const command: fc.Arbitrary<Command> = fc.oneof(
@@ -102,6 +110,13 @@ const ending: fc.Arbitrary<Ending> = fc.constantFrom<Ending>('fin', 'fin-mid-lin
  * A long SLOW behind a FIN is left out: the idle rule (1 s without input) and the reply owed
  * (1.6 s) would then disagree, and the README does not say which wins.
  */
+/** A mute client 0 sends nothing at all: its bursts go to client 1 (or away), it leaves by silence. */
+const muteFirst = (c: LifeCase): LifeCase => {
+  if (!c.mute) return c;
+  const bursts = c.clients === 1 ? [] : c.bursts.map((b) => ({ ...b, client: 1 }));
+  return { ...c, bursts, endings: ['idle', ...c.endings.slice(1)] };
+};
+
 const noLongSlowBeforeFin = (c: LifeCase): LifeCase => ({
   ...c,
   bursts: c.bursts.map((b) =>
@@ -119,8 +134,10 @@ export const lifeCases: fc.Arbitrary<LifeCase> = fc
       bursts: fc.array(burst(clients), { minLength: 1, maxLength: 4 }),
       endings: fc.array(ending, { minLength: clients, maxLength: clients }),
       tail: fc.constantFrom('PING', 'ECHO 한', 'PING\nECHO after\n', 'SLOW 10\n', '\r'),
+      mute: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     }),
   )
+  .map(muteFirst)
   .map(noLongSlowBeforeFin);
 
 /** What the server owes a client for an immediate command, given how many clients are open. */
@@ -199,7 +216,8 @@ export function describeLife(c: LifeCase): Text {
   const lang = (l: 'en' | 'ko') => {
     const bursts = c.bursts.map((b) => `c${b.client + 1}: ${JSON.stringify(burstBytes(b).toString('utf8'))}${b.cuts.length ? ` /${b.cuts.length + 1}` : ''}${b.pauseMs ? ` +${b.pauseMs}ms` : ''}`);
     const ends = c.endings.map((e, i) => `c${i + 1} ${endingWords[e][l]}${e === 'fin-mid-line' || e === 'quit' ? ` ${JSON.stringify(c.tail)}` : ''}`);
-    return `${bursts.join('; ')}; ${ends.join('; ')}`;
+    const mute = c.mute ? [l === 'en' ? 'c1 connects and sends nothing at all' : 'c1은 접속만 하고 아무것도 보내지 않음'] : [];
+    return [...mute, ...bursts, ...ends].join('; ');
   };
   return text(lang('en'), lang('ko'));
 }
@@ -216,4 +234,9 @@ export const lifeExamples: LifeCase[] = [
   { clients: 1, bursts: [b(0, [{ kind: 'slow', ms: LONG_SLOW }, { kind: 'empty' }])], endings: ['quit'], tail: 'PING\nECHO after\n' },
   // Silence with a short SLOW answered first and a long one dropped by the idle end.
   { clients: 1, bursts: [b(0, [{ kind: 'slow', ms: 50 }, { kind: 'slow', ms: LONG_SLOW }, { kind: 'unknown', word: '안녕' }])], endings: ['idle'], tail: '' },
+  // A client that connects and never sends a byte: timed out 1 s after it connected; the other
+  // one counts it while it is open.
+  { clients: 2, mute: true, bursts: [b(1, [{ kind: 'count' }, { kind: 'ping' }])], endings: ['idle', 'fin'], tail: '' },
+  // A short SLOW, then QUIT once its DONE is out: DONE, then BYE.
+  { clients: 1, bursts: [b(0, [{ kind: 'slow', ms: 150 }, { kind: 'count' }])], endings: ['quit'], tail: 'SLOW 10\n' },
 ];

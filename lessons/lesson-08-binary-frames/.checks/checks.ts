@@ -125,6 +125,9 @@ function cornerCases(): FramesCase[] {
   const empties = [r('ECHO ""', echoFrame('')), r('SUM []', sumFrame([])), r('ULEN ""', ulenFrame(''))];
   const mixed = [r('SUM [-1, 2147483647, 2147483647]', sumFrame([-1, 2147483647, 2147483647])), r('ULEN "😀e\u0301안"', ulenFrame('😀e\u0301안')), r('op 0x7e ["x"]', frame(0x7e, 'x')), hello];
   const two = [hello, r('ECHO [00 0a ff]', echoFrame(Buffer.from([0x00, 0x0a, 0xff])))];
+  // every line terminator a regex '.' (no s flag) skips, each one code point
+  const breaks = 'a\nb\r\n\u2028\u2029\u0085😀\r';
+  const ulenBreaks = r(`ULEN ${JSON.stringify(breaks)}`, ulenFrame(breaks));
   const twoLen = Buffer.concat(two.map((x) => x.bytes)).length;
   return [
     // one frame, every byte its own write: every cut inside the header and the body
@@ -133,6 +136,8 @@ function cornerCases(): FramesCase[] {
     { requests: empties, cuts: [] },
     // several frames in one write, then the second header cut at each of its bytes
     { requests: mixed, cuts: [] },
+    // ULEN of text full of line terminators: each is a code point like any other
+    { requests: [ulenBreaks, hello], cuts: [] },
     { requests: two, cuts: [hello.bytes.length + 1, hello.bytes.length + 2, hello.bytes.length + 3] },
     { requests: two, cuts: everyByte(twoLen) },
     // exactly the limit, and one under it, coalesced with a small frame, cut in the big body
@@ -231,7 +236,7 @@ export default defineChecks({
       title: text('server: ULEN "😀안녕" → 3 code points, 10 bytes (T5)', '서버: ULEN "😀안녕" → 코드 포인트 3개, 10바이트 (T5)'),
       async run(ctx) {
         const { server, peer } = await connectToServer(ctx);
-        for (const s of ['😀안녕', 'héllo wörld']) {
+        for (const s of ['😀안녕', 'héllo wörld', 'a\nb\r\n\u2028\u2029']) {
           await peer.send(ulenFrame(s));
           await expectReply(ctx, server, peer, ulen(s));
         }
@@ -306,7 +311,7 @@ export default defineChecks({
         await expectFatal(ctx, server, peer, r, 'a header claiming 0xFFFFFFFF bytes', 'frame too large', { reason: 'trusts-length', vars: claim });
         const after = await server.program.memory();
         if (before !== undefined && after !== undefined) {
-          ctx.note(fill(text('server memory (RSS): {a} MiB before, {b} MiB after', '서버 메모리(RSS): 전 {a}MiB, 후 {b}MiB'), { a: mib(before), b: mib(after) }));
+          ctx.figure(fill(text('server memory (RSS): {a} MiB before, {b} MiB after', '서버 메모리(RSS): 전 {a}MiB, 후 {b}MiB'), { a: mib(before), b: mib(after) }));
           if (after - before > 512 * 1024 * 1024) {
             ctx.fail('trusts-length', {
               vars: claim,

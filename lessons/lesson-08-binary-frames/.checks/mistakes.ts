@@ -188,7 +188,11 @@ export const mistakes = defineMistakes({
   },
   'ulen-wrong': {
     summary: text('ULEN {s} should give {cp} code points and {b} bytes.', 'ULEN {s}은(는) 코드 포인트 {cp}개, {b}바이트여야 합니다.'),
-    cause: text('The payload is two u32 BE: first the code points of the decoded text, then the number of payload bytes.', '페이로드는 u32 BE 두 개입니다. 먼저 디코딩한 텍스트의 코드 포인트 수, 그다음 페이로드 바이트 수.'),
+    cause: text(
+      'The payload is two u32 BE: first the code points of the decoded text, every one of them (\'\\n\', \'\\r\', U+2028 and U+2029 included), then the number of payload bytes. A match of /./gu skips the line terminators.',
+      '페이로드는 u32 BE 두 개입니다. 먼저 디코딩한 텍스트의 코드 포인트 수(\'\\n\', \'\\r\', U+2028, U+2029까지 하나도 빼지 않고), 그다음 페이로드 바이트 수. /./gu로 매치하면 줄 끝 문자가 빠집니다.',
+    ),
+    fix: text('Count with [...text].length (or /./gsu: the s flag lets . match line terminators).', '[...text].length로 세세요(정규식이라면 /./gsu: s 플래그가 있어야 .이 줄 끝 문자에도 맞습니다).'),
     section: 'ulen-code-points',
   },
 

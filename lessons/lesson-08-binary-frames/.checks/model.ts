@@ -4,7 +4,8 @@
  * server answers to a whole byte stream (every reply in order, and the close after a refused
  * length). The generated exchanges the `generated-frames` scenario holds a server to are drawn
  * here too: requests from the edges of the format (length 1, payloads of 0 bytes, the 1 MiB
- * limit and ±1, int32 extremes, UTF-8 beyond the BMP and combining marks, invalid UTF-8, unknown
+ * limit and ±1, int32 extremes, UTF-8 beyond the BMP and combining marks, line terminators in
+ * ULEN text (\n, \r, U+2028, U+2029), invalid UTF-8, unknown
  * ops, SUM payloads that are not k × 4), several in one stream, cut at any byte (inside headers
  * and bodies), ending, or not, with a length the server must refuse.
  */
@@ -176,8 +177,16 @@ const sumReq = fc.array(int32, { maxLength: 6 }).map((ns) => {
   ns.forEach((n, i) => b.writeInt32BE(n, 4 * i));
   return { shown: `SUM [${ns.join(', ')}]`, bytes: encode(OP.sum, b) };
 });
+/**
+ * Text with the characters a line-oriented count drops: '\n', '\r', U+2028, U+2029 (what `.`
+ * without the `s` flag never matches), NEL, VT and FF, among letters, Hangul and emoji.
+ */
+export const LINE_BREAKS = ['\n', '\r', '\r\n', '\u2028', '\u2029', '\u0085', '\u000b', '\u000c'];
+const breakyText = fc.array(fc.constantFrom('a', '안', '😀', 'e\u0301', ' ', ...LINE_BREAKS), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
+
 const ulenReq = fc.oneof(
   edgyText({ maxLength: 6 }).map((s) => ({ shown: `ULEN ${JSON.stringify(s)}`, bytes: encode(OP.ulen, Buffer.from(s)) })),
+  breakyText.map((s) => ({ shown: `ULEN ${JSON.stringify(s)}`, bytes: encode(OP.ulen, Buffer.from(s)) })),
   fc.tuple(edgyText({ maxLength: 2 }), fc.constantFrom(...invalidUtf8), edgyText({ maxLength: 2 })).map(([a, bad, z]) => {
     const b = Buffer.concat([Buffer.from(a), bad, Buffer.from(z)]);
     return { shown: `ULEN [${hex(b)}] (not UTF-8)`, bytes: encode(OP.ulen, b) };
