@@ -26,6 +26,8 @@ function sequenceLength(b: number): number {
   return 0;
 }
 
+const INVISIBLE = /^[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]$/;
+
 export function visible(data: Buffer | string, max = 120): Visible {
   const buf = typeof data === 'string' ? Buffer.from(data) : data;
   let out = '';
@@ -43,7 +45,9 @@ export function visible(data: Buffer | string, max = 120): Visible {
     const valid = seq && seq.length === len && seq.subarray(1).every((c) => (c & 0xc0) === 0x80);
     if (valid) {
       const ch = seq.toString('utf8');
-      out += ch === '\uFFFD' ? '\uFFFD' : ch;
+      // Characters that break or reorder a line where they stand (C1 controls such as NEL, the
+      // line and paragraph separators, bidi marks, a BOM) are named, never shown raw.
+      out += INVISIBLE.test(ch) ? `\\u{${ch.codePointAt(0)!.toString(16).toUpperCase()}}` : ch;
       i += len;
     } else {
       // A lead byte without its continuation bytes (a cut character) or a stray byte.
@@ -132,7 +136,7 @@ export function hexBytes(bytes: Buffer, columns: number): { text: string; trunca
  * reorder what the reader sees — and cannot pass for the checker's own lines.
  */
 export function printable(s: string): string {
-  return s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+  return s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
     const code = c.charCodeAt(0);
     if (c === '\t') return '\\t';
     if (c === '\r') return '\\r';
