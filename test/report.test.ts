@@ -42,6 +42,12 @@ describe('bytes in diagrams', () => {
     expect(diagramOf(Buffer.alloc(60 * 1024, 'x'), 'ko')).toContain('(61440바이트)');
   });
 
+  test('characters that break or reorder a line are named, not shown raw; others stay as they are', () => {
+    expect(quoted('a\u2028b\u2029c\u0085d')).toBe('"a\\u{2028}b\\u{2029}c\\u{85}d"');
+    expect(quoted('x\u202Ey\uFEFF')).toBe('"x\\u{202E}y\\u{FEFF}"');
+    expect(quoted('안녕 😀 e\u0301')).toBe('"안녕 😀 e\u0301"');
+  });
+
   test('plurals and Korean counts outside diagrams', () => {
     expect(quoted('x'.repeat(100), 10)).toContain('(100 bytes)');
     expect(localCounts(quoted('x'.repeat(100), 10), 'ko')).toContain('(100바이트)');
