@@ -452,11 +452,19 @@ export default defineChecks({
     },
     {
       id: 'client-error-replies',
-      title: text('client: ERR checksum → prints it, exit code 1; the server closes with no reply → exit code 1, nothing printed', '클라이언트: ERR checksum → 출력하고 종료 코드 1, 서버가 답 없이 닫음 → 출력 없이 종료 코드 1'),
+      title: text(
+        'client: ERR checksum → prints it, exit code 1; OK with another hash than the file\'s → prints it, exit code 1; the server closes with no reply → exit code 1, nothing printed',
+        '클라이언트: ERR checksum → 출력하고 종료 코드 1, 파일과 다른 해시의 OK → 출력하고 종료 코드 1, 서버가 답 없이 닫음 → 출력 없이 종료 코드 1',
+      ),
       async run(ctx) {
         const file = clientFile(ctx, 'notes.md', Buffer.from('# notes\n'));
         const a = await acceptUpload(ctx, file, { reply: () => 'ERR checksum\n' });
         await expectClientResult(ctx, a.client, { line: 'ERR checksum', code: 1, peer: a.up.peer });
+        // The README: exit 0 only for OK followed by the file's *own* hash (a server that stored
+        // something else says OK too).
+        const otherHash = sha256(Buffer.from('# other notes\n'));
+        const o = await acceptUpload(ctx, file, { reply: () => `OK ${otherHash}\n` });
+        await expectClientResult(ctx, o.client, { line: `OK ${otherHash}`, code: 1, peer: o.up.peer });
         const b = await acceptUpload(ctx, file, { reply: () => undefined });
         b.up.peer.halfClose();
         await expectClientResult(ctx, b.client, { line: undefined, code: 1, peer: b.up.peer });

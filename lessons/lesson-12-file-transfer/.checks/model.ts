@@ -209,6 +209,15 @@ export function cornerCases(): RequestsCase[] {
         one(`PUT ${max}x (65 characters)`, Buffer.concat([putHeader(`${max}x`, 2, sha256('hi')), Buffer.from('hi')])),
       ],
     },
+    // sizes with a leading zero are not sizes ("no leading zero"), even with the right body
+    {
+      setup: [],
+      requests: [
+        one('PUT twelve.txt with size "012" and its 12 bytes', Buffer.concat([putHeader('twelve.txt', '012', sha256('twelve bytes')), Buffer.from('twelve bytes')])),
+        one('PUT none.txt with size "00"', putHeader('none.txt', '00', EMPTY_SHA)),
+        one('GET twelve.txt', Buffer.from('GET twelve.txt\n')),
+      ],
+    },
     // an upload replaces a file; a failed upload does not
     {
       setup: [['notes.txt', Buffer.from('old\n')]],
