@@ -5,8 +5,12 @@
  *     boxed and unboxed, beside plain `node` and `node --import tsx` for reference;
  *   - `npm run check <lesson> -- --solution` for every lesson, called directly, with the
  *     sandbox and without it, interleaved, with the ratio;
+ *   - the checker's own start: from its bundle (what `npm run check` runs) and through tsx;
+ *   - the figures the checks themselves measure on the reference solution (lesson 13: requests
+ *     per second under load, the learner's server beside the reference; memory at its peak);
  *   - grading a class of 30 students × the lessons with `npm run grade` (skip with --skip-grade).
- * Usage: npm run bench [-- --runs N] [--lessons 1,3] [--students 30] [--skip-grade]
+ * Usage: npm run bench [<lesson> …] [-- --runs N] [--lessons 1,3] [--students 30] [--skip-grade]
+ *   e.g. `npm run bench lesson-13 -- --skip-grade`
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +22,7 @@ import { runCommand } from '../src/cli/main.ts';
 import { listLessonNames, loadLesson, resolveLessonName } from '../src/lessons.ts';
 import { COURSE_ROOT } from '../src/paths.ts';
 import { startLearnerProgram } from '../src/runner/process.ts';
+import { runLesson } from '../src/checks/run-lesson.ts';
 import { compileLessonFiles } from '../src/runner/transpile.ts';
 import { sandboxAvailable, sandboxUnavailableReason } from '../src/runner/sandbox.ts';
 
@@ -82,16 +87,15 @@ function makeClass(students: number, lessons: string[]): { dir: string; out: str
 }
 
 await runCommand(async () => {
-  const { values } = parseCommandArgs(process.argv.slice(2), {
+  const { values, positionals } = parseCommandArgs(process.argv.slice(2), {
     runs: { type: 'string' },
     lessons: { type: 'string' },
     'skip-grade': { type: 'boolean' },
     students: { type: 'string' },
   });
   const runs = Number(values.runs ?? 5);
-  const lessons = values.lessons
-    ? values.lessons.split(',').map((q) => resolveLessonName(q)).filter((n): n is string => Boolean(n))
-    : listLessonNames();
+  const asked = [...positionals, ...(values.lessons ? values.lessons.split(',') : [])];
+  const lessons = asked.length > 0 ? asked.map((q) => resolveLessonName(q)).filter((n): n is string => Boolean(n)) : listLessonNames();
   const cpus = execFileSync(process.execPath, ['-p', 'os.availableParallelism()'], { encoding: 'utf8' }).trim();
   console.log(`socket-course bench — Node ${process.version}, ${process.platform}/${process.arch}, ${cpus} cores\n`);
 
@@ -104,8 +108,20 @@ await runCommand(async () => {
   console.log(row('learner server: spawn → listening, unboxed', start.unboxed));
   console.log(`${'  the box costs'.padEnd(52)} ${(median(start.boxed) - median(start.unboxed)).toFixed(0).padStart(6)} ms   (${ratio(start.boxed, start.unboxed)}; sandbox: ${box})`);
 
+  console.log('\nThe checker\'s own start (npm run check --help)');
+  const bundled = timeCommand(process.execPath, ['scripts/run.mjs', 'check', '--help'], runs * 2);
+  const viaTsx = timeCommand(process.execPath, ['--import', 'tsx', 'scripts/check.ts', '--help'], runs * 2);
+  console.log(`${row('from its bundle (node scripts/run.mjs check)', bundled)}\n${row('through tsx (node --import tsx scripts/check.ts)', viaTsx)}   → ${ratio(bundled, viaTsx)}`);
+
+  console.log('\nWhat the checks measure, on the reference solution (figures, never pass marks)');
+  for (const name of lessons) {
+    const lesson = loadLesson(name);
+    const r = await runLesson(lesson, lesson.solutionDir, { lang: 'en' });
+    for (const sc of r.scenarios) for (const f of sc.figures ?? []) console.log(`  ${name} ${sc.id}: ${f.en}`);
+  }
+
   console.log('\nChecking a lesson (npm run check <lesson> -- --solution, every scenario), boxed / unboxed');
-  const check = (name: string, sandbox: string) => timeCommand(process.execPath, ['--import', 'tsx', 'scripts/check.ts', name, '--solution'], 1, { SOCKET_COURSE_SANDBOX: sandbox });
+  const check = (name: string, sandbox: string) => timeCommand(process.execPath, ['scripts/run.mjs', 'check', name, '--solution'], 1, { SOCKET_COURSE_SANDBOX: sandbox });
   for (const name of lessons) {
     const boxed: number[] = [];
     const unboxed: number[] = [];

@@ -14,6 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -115,7 +116,7 @@ async function currentBuild() {
 /** Removes builds beyond the newest few, and folders of builds interrupted long ago. */
 function prune(current) {
   const entries = fs.readdirSync(BUILDS).map((name) => ({ name, p: path.join(BUILDS, name), at: fs.statSync(path.join(BUILDS, name)).mtimeMs }));
-  const done = entries.filter((e) => e.p !== current && !e.name.startsWith('tmp-')).sort((a, b) => b.at - a.at);
+  const done = entries.filter((e) => e.p !== current && !e.name.startsWith('tmp-') && e.name !== 'v8-cache').sort((a, b) => b.at - a.at);
   const abandoned = entries.filter((e) => e.name.startsWith('tmp-') && e.at < Date.now() - 10 * 60_000);
   for (const e of [...done.slice(KEEP), ...abandoned]) fs.rmSync(e.p, { recursive: true, force: true });
 }
@@ -137,6 +138,8 @@ try {
   runFromSources(err);
 }
 process.setSourceMapsEnabled(true);
+// Node 22.1+ keeps compiled code between runs (a no-op where it does not exist, as on Node 20).
+module.enableCompileCache?.(path.join(BUILDS, 'v8-cache'));
 globalThis[BUILD_KEY] = { root: ROOT, dir: build };
 process.argv.splice(1, 2, path.join(ROOT, 'scripts', `${command}.ts`)); // argv as the command expects it
 await import(pathToFileURL(path.join(build, 'scripts', `${command}.mjs`)).href);
