@@ -56,7 +56,8 @@ export function lessonCard(lesson: Lesson, lang: Lang): string {
   const files = m.files.map((f) => `\`${f}\``).join(', ');
   const lines = [
     `::: tip ${pick(L.card, lang)}`,
-    pick(m.summary, lang),
+    // Plain text, not markup: `<size>` in a summary would open an element, `{{` a Vue expression.
+    escapeHtml(pick(m.summary, lang)).replace(/\{\{/g, '&#123;&#123;'),
     '',
     `- ${pick(L.youWrite, lang)}: ${files}`,
     ...(m.minutes ? [`- ${fill(L.minutes, { n: m.minutes })[lang]}`] : []),
