@@ -6,10 +6,10 @@
  *   GET <name>\n → "OK <size> <sha256hex>\n" + the bytes | "ERR not found\n"
  *   a bad name → "ERR bad name\n"; anything else → "ERR bad header\n"; the server then closes.
  *
- * The checker plays the client against the learner's server (small files byte-exact, 64 MiB
- * uploads and 96 MiB downloads to a reader that pauses, with the server's memory sampled all
+ * The checker plays the client against the learner's server (small files byte-exact, 160 MiB
+ * uploads and 160 MiB downloads to a reader that pauses, with the server's memory sampled all
  * the while; a reset at 50 %; generated requests held to the model in model.ts), the server
- * against the learner's client (a 64 MiB upload read slowly, the client's memory sampled), and
+ * against the learner's client (a 160 MiB upload read slowly, the client's memory sampled), and
  * lets both meet; a Python client (hashlib, sendall) uploads and downloads against the learner's
  * server. Steps are in steps.ts, the words of every failure in mistakes.ts.
  */
@@ -50,7 +50,7 @@ import {
 } from './steps.ts';
 
 const INTEROP = path.join(path.dirname(fileURLToPath(import.meta.url)), 'interop');
-const BIG = 64 * MiB;
+const BIG = 160 * MiB;
 
 const req = (shown: string, bytes: Buffer, cuts: number[] = [], fin = false): Request => ({ shown, bytes, cuts, fin });
 const putOf = (name: string, body: Buffer, cuts: number[] = []) => req(`PUT ${name} (${body.length} bytes)`, Buffer.concat([putHeader(name, body.length, sha256(body)), body]), cuts);
@@ -102,21 +102,21 @@ async function bigUploadScenario(ctx: Ctx): Promise<void> {
   if (r.line !== want) {
     const expected = quoted(`${want}\n`);
     const actual = r.line === undefined ? text('no reply line', '응답 줄 없음') : quoted(`${r.line}\n`);
-    if (r.line === 'ERR checksum') ctx.fail('body-decoded-as-text', { vars: { sent: 'PUT big.bin (64 MiB)', got: r.line, want }, expected, actual });
-    if (r.line === undefined) ctx.fail('no-reply', { vars: { sent: 'PUT big.bin (64 MiB)', ms: WAIT }, expected, actual });
-    ctx.fail('wrong-reply', { vars: { sent: 'PUT big.bin (64 MiB)', got: r.line, want }, expected, actual });
+    if (r.line === 'ERR checksum') ctx.fail('body-decoded-as-text', { vars: { sent: 'PUT big.bin (160 MiB)', got: r.line, want }, expected, actual });
+    if (r.line === undefined) ctx.fail('no-reply', { vars: { sent: 'PUT big.bin (160 MiB)', ms: WAIT }, expected, actual });
+    ctx.fail('wrong-reply', { vars: { sent: 'PUT big.bin (160 MiB)', got: r.line, want }, expected, actual });
   }
   const onDisk = await hashOnDisk(path.join(fsrv.dir, 'big.bin'));
   if (!onDisk || onDisk.sha !== r.sha) {
-    ctx.fail(onDisk ? 'stored-file-differs' : 'ok-but-not-stored', { vars: { name: 'big.bin', n: onDisk?.size ?? 0, size: BIG }, expected: text('big.bin, 67108864 bytes, the sha256 of the upload', 'big.bin, 67108864바이트, 업로드의 sha256'), actual: onDisk ? fill(text('{n} bytes, sha256 {h}', '{n}바이트, sha256 {h}'), { n: onDisk.size, h: onDisk.sha }) : text('no such file', '파일 없음') });
+    ctx.fail(onDisk ? 'stored-file-differs' : 'ok-but-not-stored', { vars: { name: 'big.bin', n: onDisk?.size ?? 0, size: BIG }, expected: text('big.bin, 167772160 bytes, the sha256 of the upload', 'big.bin, 167772160바이트, 업로드의 sha256'), actual: onDisk ? fill(text('{n} bytes, sha256 {h}', '{n}바이트, sha256 {h}'), { n: onDisk.size, h: onDisk.sha }) : text('no such file', '파일 없음') });
   }
   const left = listFolder(fsrv.dir).filter((n) => n !== 'big.bin' && n !== 'warm-up.txt');
   if (left.length > 0) ctx.fail('temp-file-left', { vars: { files: left.join(', ') }, expected: text('big.bin and warm-up.txt', 'big.bin과 warm-up.txt'), actual: listFolder(fsrv.dir).join(', ') });
-  ctx.note(fill(text('server memory (RSS): {base} MiB after start, {peak} MiB at most during the 64 MiB upload ({ms} ms)', '서버 메모리(RSS): 시작 후 {base}MiB, 64MiB 업로드 중 최고 {peak}MiB ({ms}ms)'), { base: mib(base), peak: mib(r.peak), ms: r.ms }));
+  ctx.note(fill(text('server memory (RSS): {base} MiB after start, {peak} MiB at most during the 160 MiB upload ({ms} ms)', '서버 메모리(RSS): 시작 후 {base}MiB, 160MiB 업로드 중 최고 {peak}MiB ({ms}ms)'), { base: mib(base), peak: mib(r.peak), ms: r.ms }));
 }
 
 async function bigDownloadScenario(ctx: Ctx): Promise<void> {
-  const size = 96 * MiB;
+  const size = 160 * MiB;
   const fsrv = await startFileServer(ctx);
   await warmUp(ctx, fsrv);
   // Written once the server has answered: a server that does not answer fails without waiting for it.
@@ -145,14 +145,14 @@ async function bigDownloadScenario(ctx: Ctx): Promise<void> {
   if (base !== undefined && all > base + MEMORY_HEADROOM) ctx.fail('download-buffered-in-memory', memoryFacts(base, all, size));
   if (!done || reader.body() !== size || reader.sha() !== sha) {
     ctx.fail('get-body-differs', {
-      vars: { sent: 'GET movie.bin (96 MiB)', n: reader.body(), size },
+      vars: { sent: 'GET movie.bin (160 MiB)', n: reader.body(), size },
       expected: fill(text('{size} bytes, sha256 {h}', '{size}바이트, sha256 {h}'), { size, h: sha }),
       actual: fill(text('{n} bytes{how}', '{n}바이트{how}'), { n: reader.body(), how: done ? '' : ', then nothing more' }),
     });
   }
   const closed = await peer.waitClosed(WAIT);
   if (closed === 'timeout') ctx.fail('no-close-after-reply', { vars: { sent: 'GET movie.bin', ms: WAIT }, expected: text('the file, then the server closes', '파일, 그다음 서버가 닫음'), actual: fill(text('the file, and the connection still open after {ms} ms', '파일, 그리고 {ms}ms 뒤에도 연결이 열려 있음'), { ms: WAIT }) });
-  ctx.note(fill(text('server memory (RSS): {base} MiB after start, {peak} MiB at most while the 96 MiB file went to a reader that paused', '서버 메모리(RSS): 시작 후 {base}MiB, 멈추는 독자에게 96MiB 파일을 보내는 동안 최고 {peak}MiB'), { base: mib(base), peak: mib(all) }));
+  ctx.note(fill(text('server memory (RSS): {base} MiB after start, {peak} MiB at most while the 160 MiB file went to a reader that paused', '서버 메모리(RSS): 시작 후 {base}MiB, 멈추는 독자에게 160MiB 파일을 보내는 동안 최고 {peak}MiB'), { base: mib(base), peak: mib(all) }));
 }
 
 const nothingFor = (ms: number) => fill(text('nothing for {ms} ms', '{ms}ms 동안 아무것도 없음'), { ms });
@@ -345,13 +345,13 @@ export default defineChecks({
     },
     {
       id: 'put-big-memory',
-      title: text('server: a 64 MiB upload → OK and the file intact, while the server stays within its baseline + 48 MiB of memory (T2)', '서버: 64MiB 업로드 → OK, 파일이 온전하고, 그동안 서버 메모리는 기준 + 48MiB 안 (T2)'),
+      title: text('server: a 160 MiB upload → OK and the file intact, while the server stays within its baseline + 96 MiB of memory (T2)', '서버: 160MiB 업로드 → OK, 파일이 온전하고, 그동안 서버 메모리는 기준 + 96MiB 안 (T2)'),
       limitMs: 20000,
       run: bigUploadScenario,
     },
     {
       id: 'get-big-slow-reader',
-      title: text('server: GET of 96 MiB by a reader that stops reading twice for 700 ms → every byte arrives, memory within baseline + 48 MiB (T3)', '서버: 700ms씩 두 번 읽기를 멈추는 독자의 96MiB GET → 모든 바이트 도착, 메모리는 기준 + 48MiB 안 (T3)'),
+      title: text('server: GET of 160 MiB by a reader that stops reading twice for 700 ms → every byte arrives, memory within baseline + 96 MiB (T3)', '서버: 700ms씩 두 번 읽기를 멈추는 독자의 160MiB GET → 모든 바이트 도착, 메모리는 기준 + 96MiB 안 (T3)'),
       limitMs: 20000,
       timing: true,
       run: bigDownloadScenario,
@@ -433,7 +433,7 @@ export default defineChecks({
     },
     {
       id: 'client-big-slow-server',
-      title: text('client: a 64 MiB file to a server that stops reading twice for 700 ms → every byte, and the client within its baseline + 48 MiB of memory', '클라이언트: 700ms씩 두 번 읽기를 멈추는 서버로 64MiB 파일 → 모든 바이트, 클라이언트 메모리는 기준 + 48MiB 안'),
+      title: text('client: a 160 MiB file to a server that stops reading twice for 700 ms → every byte, and the client within its baseline + 96 MiB of memory', '클라이언트: 700ms씩 두 번 읽기를 멈추는 서버로 160MiB 파일 → 모든 바이트, 클라이언트 메모리는 기준 + 96MiB 안'),
       limitMs: 20000,
       timing: true,
       async run(ctx) {
@@ -447,7 +447,7 @@ export default defineChecks({
         const { client, up } = await acceptUpload(ctx, file, { pauses: [4 * MiB, 32 * MiB], reply: (s) => `OK ${s}\n` });
         if (base !== undefined && up.peak !== undefined && up.peak > base + MEMORY_HEADROOM) ctx.fail('client-buffered-file', memoryFacts(base, up.peak, BIG));
         await expectClientResult(ctx, client, { line: `OK ${sha}`, code: 0, peer: up.peer });
-        ctx.note(fill(text('client memory (RSS): {base} MiB at most for 4 KiB, {peak} MiB at most for 64 MiB', '클라이언트 메모리(RSS): 4KiB일 때 최고 {base}MiB, 64MiB일 때 최고 {peak}MiB'), { base: mib(base), peak: mib(up.peak) }));
+        ctx.note(fill(text('client memory (RSS): {base} MiB at most for 4 KiB, {peak} MiB at most for 160 MiB', '클라이언트 메모리(RSS): 4KiB일 때 최고 {base}MiB, 160MiB일 때 최고 {peak}MiB'), { base: mib(base), peak: mib(up.peak) }));
       },
     },
     {

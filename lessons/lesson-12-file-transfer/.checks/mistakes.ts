@@ -6,8 +6,8 @@ import { text } from '../../../src/i18n.ts';
 import { defineMistakes } from '../../../src/checks/mistakes.ts';
 
 const MEMORY_CAUSE_EN =
-  ' The check samples resident memory (RSS) every 25 ms; the baseline is measured after a small transfer, and the bound is the baseline + 48 MiB, far less than the file.';
-const MEMORY_CAUSE_KO = ' 검사는 25ms마다 상주 메모리(RSS)를 잽니다. 기준은 작은 전송 뒤에 잰 값이고, 한도는 기준 + 48MiB로 파일보다 훨씬 작습니다.';
+  ' The check samples resident memory (RSS) every 25 ms; the baseline is measured after a small transfer, and the bound is the baseline + 96 MiB, far less than the file and far more than the garbage a streaming program leaves between two collections (25–55 MiB).';
+const MEMORY_CAUSE_KO = ' 검사는 25ms마다 상주 메모리(RSS)를 잽니다. 기준은 작은 전송 뒤에 잰 값이고, 한도는 기준 + 96MiB로, 파일보다 훨씬 작고 스트리밍 프로그램이 GC 사이에 쌓는 쓰레기(25–55MiB)보다는 훨씬 큽니다.';
 
 export const mistakes = defineMistakes({
   // ── the header, then raw bytes ──

@@ -1,7 +1,7 @@
 /**
  * Lesson 12 — the steps its scenarios share: start the learner's server on a folder of the
  * scenario's own, play one request on a connection and hold the reply, the close and the folder
- * to the model (explaining any difference), move big files (64 MiB and more, made from a seeded
+ * to the model (explaining any difference), move big files (160 MiB and more, made from a seeded
  * stream and hashed as they go, never held whole) while sampling the learner's memory, and run
  * the learner's client against a checker server. Failures name a reason of `mistakes.ts` and
  * give its facts; the words live there.
@@ -20,8 +20,13 @@ export type Program = StartedServer['program'];
 
 export const WAIT = 2000; // how long a reply may take, on a loaded machine
 export const MiB = 1024 * 1024;
-/** How far above its baseline a program's memory may go while a big file goes through. */
-export const MEMORY_HEADROOM = 48 * MiB;
+/**
+ * How far above its baseline a program's memory may go while a big file goes through. A program
+ * that streams still grows until V8 collects its spent chunk Buffers (25–55 MiB measured on the
+ * reference, in CI as much as 55: 48 MiB failed it there); one that holds the 160 MiB file grows by
+ * 155 MiB or more. The bound sits between them with room on both sides.
+ */
+export const MEMORY_HEADROOM = 96 * MiB;
 
 export const who = {
   checker: text('checker (client)', '검사기 (클라이언트)'),
