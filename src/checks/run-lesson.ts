@@ -5,9 +5,10 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { text, type Lang, type Text } from '../i18n.ts';
+import { fill, text, type Lang, type Text } from '../i18n.ts';
 import type { Lesson } from '../lessons.ts';
 import type { Transcript } from '../peers/transcript.ts';
 import type { ExitInfo, ListenInfo } from '../runner/process.ts';
@@ -66,7 +67,8 @@ export interface RunOptions {
   only?: (s: Scenario) => boolean;
   /**
    * Scenarios run at the same time; each has its own processes and ports. Scenarios marked
-   * `timing` always run alone, after the others, so load from their neighbours cannot skew them.
+   * `timing` run beside the others too, and are guarded instead: one that failed beside others,
+   * or during which the checker's own event loop lagged, is run again alone (see `needsRerun`).
    */
   concurrency?: number;
   /** Called for each scenario in the lesson's order, as soon as it and those before it are done. */
@@ -134,14 +136,27 @@ export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Pro
       return true;
     });
     const seed = o.seed ?? newSeed();
-    const run = async (i: number) => {
-      const r = await runScenario(new ScenarioContext(lesson, build, seed, checks.mistakes), scenarios[i]!);
+    const neighbours = new Neighbours();
+    const reruns: Array<{ i: number; first: Watch; failed: boolean }> = [];
+    const settle = (i: number, r: ScenarioResult) => {
       if (r.status === 'fail') failed ??= r;
       emit(i, r);
     };
-    const indexes = scenarios.map((_, i) => i);
-    await mapWithConcurrency(indexes.filter((i) => !scenarios[i]!.timing), o.concurrency ?? defaultConcurrency(), run, stop);
-    await mapWithConcurrency(indexes.filter((i) => scenarios[i]!.timing), 1, run, stop);
+    const run = async (i: number) => {
+      const s = scenarios[i]!;
+      const r = await neighbours.watch(() => runScenario(new ScenarioContext(lesson, build, seed, checks.mistakes), s));
+      if (s.timing && needsRerun(r.result, r.watch)) reruns.push({ i, first: r.watch, failed: r.result.status === 'fail' });
+      else settle(i, r.result);
+    };
+    // Timing scenarios first, so their possible reruns start as early as possible.
+    const indexes = scenarios.map((_, i) => i).sort((a, b) => Number(Boolean(scenarios[b]!.timing)) - Number(Boolean(scenarios[a]!.timing)));
+    await mapWithConcurrency(indexes, o.concurrency ?? defaultConcurrency(), run, stop);
+    // Alone now, nothing beside them: this run's verdict is the one given.
+    for (const { i, first, failed: firstFailed } of reruns.sort((a, b) => a.i - b.i)) {
+      if (stop()) break;
+      const again = await neighbours.watch(() => runScenario(new ScenarioContext(lesson, build, seed, checks.mistakes), scenarios[i]!));
+      settle(i, withRerunFigure(again.result, first, firstFailed));
+    }
     const results = emit.reported();
     // A failure whose predecessors were never run (bail stopped them) is still reported.
     if (failed && !results.some((r) => r.status === 'fail')) {
@@ -250,6 +265,65 @@ function toFailure(err: unknown): FailureDetails {
     actual: e?.stack,
     cause: text('This is a bug in the course, not in your code. Please report it.', '내 코드가 아니라 코스의 버그입니다. 알려 주세요.'),
   };
+}
+
+/** What was going on in the checker while one scenario ran. */
+interface Watch {
+  /** The most other scenarios that ran at the same time as this one. */
+  beside: number;
+  /** The checker's own worst event-loop delay meanwhile, in ms: how late it may have seen a byte. */
+  lagMs: number;
+}
+
+/**
+ * Past this, the checker's own timestamps may be late by more than a timing window allows for
+ * (the lessons' windows are a few hundred ms wide or more). Two scenarios at once on a loaded
+ * 2-core machine lag 15–90 ms; alone, about 15.
+ */
+const CHECKER_LAG_LIMIT_MS = 100;
+
+/** Watches the scenarios in flight: which ran beside which, and how late the event loop ran. */
+class Neighbours {
+  private readonly running = new Set<Watch>();
+
+  async watch<T>(fn: () => Promise<T>): Promise<{ result: T; watch: Watch }> {
+    const me: Watch = { beside: this.running.size, lagMs: 0 };
+    for (const other of this.running) other.beside = Math.max(other.beside, this.running.size);
+    this.running.add(me);
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    try {
+      return { result: await fn(), watch: me };
+    } finally {
+      delay.disable();
+      me.lagMs = Math.round(delay.max / 1e6);
+      this.running.delete(me);
+    }
+  }
+}
+
+/**
+ * A timing scenario's verdict stands only if the checker could see times as they were: it is run
+ * again alone when it failed beside other scenarios (their load may have made the learner's
+ * program or the checker late) or when the checker itself lagged past the limit (pass or fail:
+ * a late look can make an early reply look on time). At most once.
+ */
+function needsRerun(r: ScenarioResult, w: Watch): boolean {
+  if (r.status === 'skip') return false;
+  return (r.status === 'fail' && w.beside > 0) || w.lagMs > CHECKER_LAG_LIMIT_MS;
+}
+
+/** Says in the report that the verdict is the second run's, and why. */
+function withRerunFigure(r: ScenarioResult, first: Watch, firstFailed: boolean): ScenarioResult {
+  const why =
+    first.lagMs > CHECKER_LAG_LIMIT_MS
+      ? fill(text('the checker itself lagged {ms} ms during the first run', '첫 실행 중 검사기 자신이 {ms}ms 늦었음'), { ms: first.lagMs })
+      : fill(text('the first run failed while {n} other checks ran beside it', '첫 실행이 다른 검사 {n}개와 함께 돌다가 실패함'), { n: first.beside });
+  const figure = fill(text('run again alone ({why}{then}): this is the second run\'s verdict', '혼자 다시 실행함({why}{then}): 두 번째 실행의 판정입니다'), {
+    why,
+    then: firstFailed && first.lagMs > CHECKER_LAG_LIMIT_MS ? text(', and it failed', ', 실패였음') : text('', ''),
+  });
+  return { ...r, figures: [...(r.figures ?? []), figure] };
 }
 
 /** Two to four at a time: the scenarios mostly wait on sockets, not on the CPU. */
