@@ -23,6 +23,8 @@ import { listLessonNames, loadLesson, resolveLessonName } from '../src/lessons.t
 import { COURSE_ROOT } from '../src/paths.ts';
 import { startLearnerProgram } from '../src/runner/process.ts';
 import { runLesson } from '../src/checks/run-lesson.ts';
+import { defaultJobs } from '../src/grade/grade.ts';
+import { POINTS_PER_LESSON } from '../src/grade/points.ts';
 import { compileLessonFiles } from '../src/runner/transpile.ts';
 import { sandboxAvailable, sandboxUnavailableReason } from '../src/runner/sandbox.ts';
 
@@ -86,12 +88,28 @@ function makeClass(students: number, lessons: string[]): { dir: string; out: str
   return { dir, out: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-grades-')) };
 }
 
+/** From a bench class's gradebook: solutions not given full points, starters given them. */
+function wrongVerdicts(csv: string): { falseFailures: number; falsePasses: number } {
+  let falseFailures = 0;
+  let falsePasses = 0;
+  for (const line of csv.trim().split('\n').slice(1)) {
+    const [student, ...cells] = line.split(',');
+    const solutions = Number(/\d+/.exec(student!)![0]) % 2 === 1; // student-01, -03, …: i = 0, 2, … in makeClass
+    for (const points of cells.slice(0, -1).map(Number)) {
+      if (solutions && points < POINTS_PER_LESSON) falseFailures++;
+      if (!solutions && points === POINTS_PER_LESSON) falsePasses++;
+    }
+  }
+  return { falseFailures, falsePasses };
+}
+
 await runCommand(async () => {
   const { values, positionals } = parseCommandArgs(process.argv.slice(2), {
     runs: { type: 'string' },
     lessons: { type: 'string' },
     'skip-grade': { type: 'boolean' },
     students: { type: 'string' },
+    jobs: { type: 'string' },
   });
   const runs = Number(values.runs ?? 5);
   const asked = [...positionals, ...(values.lessons ? values.lessons.split(',') : [])];
@@ -137,9 +155,13 @@ await runCommand(async () => {
     const students = Number(values.students ?? 30);
     const { dir, out } = makeClass(students, lessons);
     const lessonArg = lessons.map((n) => n.slice('lesson-'.length, 'lesson-NN'.length)).join(',');
-    console.log(`\nGrading a class (npm run grade, default jobs = ${os.availableParallelism()}; every other student submits the solutions, the rest the starters)`);
-    const ms = timeCommand(process.execPath, ['--import', 'tsx', 'scripts/grade.ts', dir, '--lessons', lessonArg, '--out', out], 1);
-    console.log(row(`${students} students × ${lessons.length} lessons`, ms));
+    const jobsList = values.jobs ? values.jobs.split(',').map(Number) : [os.availableParallelism(), defaultJobs(), 2 * defaultJobs()];
+    console.log(`\nGrading a class (npm run grade; default jobs = ${defaultJobs()}; every other student submits the solutions, the rest the starters)`);
+    for (const jobs of jobsList) {
+      const ms = timeCommand(process.execPath, ['--import', 'tsx', 'scripts/grade.ts', dir, '--lessons', lessonArg, '--out', out, '--jobs', String(jobs)], 1);
+      const wrong = wrongVerdicts(fs.readFileSync(path.join(out, 'gradebook.csv'), 'utf8'));
+      console.log(`${row(`${students} students × ${lessons.length} lessons, ${jobs} jobs`, ms)}   ${(students * lessons.length * 1000 / ms[0]!).toFixed(2)} lessons/s, ${wrong.falseFailures} false failures, ${wrong.falsePasses} false passes`);
+    }
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(out, { recursive: true, force: true });
   }

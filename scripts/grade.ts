@@ -3,14 +3,13 @@
  * Grades a whole class with the instructor's own checks; see README, "Grading a class".
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { langOption, parseCommandArgs } from '../src/cli/args.ts';
 import { runCommand } from '../src/cli/main.ts';
 import { UsageError } from '../src/errors.ts';
 import { fill, pick, text, type Lang, type Text } from '../src/i18n.ts';
-import { gradeClass } from '../src/grade/grade.ts';
+import { defaultJobs, gradeClass, scenarioCap } from '../src/grade/grade.ts';
 import { lessonsOption } from '../src/grade/lesson-list.ts';
 import { openLmsExport, refusedRecords } from '../src/grade/lms.ts';
 import { ZipRefused } from '../src/grade/safe-unzip.ts';
@@ -31,7 +30,8 @@ Only the files each lesson's manifest names are taken; the checks are this check
 
 Options:
   --lessons <list>  lessons to grade, e.g. 1-5,8 (default: all)
-  --jobs <n>        lessons graded at the same time (default: ${os.availableParallelism()}, the number of cores)
+  --jobs <n>        lessons graded at the same time (default: ${defaultJobs()}, four per core;
+                    at most ${scenarioCap()} checks run at once across all of them)
   --out <dir>       where to write results (default: ./grade-out)
   --resume          continue an interrupted run without redoing finished lessons
   --lang en|ko      language of the feedback (default: from LANG, else English)
@@ -48,7 +48,8 @@ LMS에서 '모든 제출물 다운로드'로 받은 zip(Canvas, Moodle, 또는 �
 
 옵션:
   --lessons <목록>  채점할 레슨, 예: 1-5,8 (기본값: 전부)
-  --jobs <n>        동시에 채점할 레슨 수 (기본값: ${os.availableParallelism()}, 코어 수)
+  --jobs <n>        동시에 채점할 레슨 수 (기본값: ${defaultJobs()}, 코어당 4개.
+                    모두 합쳐 검사는 한 번에 최대 ${scenarioCap()}개까지 돕니다)
   --out <폴더>      결과를 쓸 곳 (기본값: ./grade-out)
   --resume          중단된 채점을 끝난 레슨은 다시 하지 않고 이어서 진행
   --lang en|ko      피드백 언어 (기본값: LANG 환경 변수, 없으면 영어)
@@ -141,7 +142,7 @@ await runCommand(async () => {
   if (!isZip && (!fs.existsSync(given) || !fs.statSync(given).isDirectory())) {
     throw new UsageError(text(`Submissions folder not found: ${given}`, `제출물 폴더가 없습니다: ${given}`));
   }
-  const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(text(`--jobs must be a whole number ≥ 1, not "${values.jobs}".`, `--jobs는 1 이상의 정수여야 합니다("${values.jobs}"는 안 됩니다).`));
   const lessons = lessonsOption(values.lessons);
   const out = path.resolve(values.out ?? 'grade-out');

@@ -5,7 +5,8 @@
  * failed alone, on time, is not run again.
  */
 import path from 'node:path';
-import { beforeEach, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { ScenarioGate } from '../src/checks/gate.ts';
 import { runLesson, type LessonResult } from '../src/checks/run-lesson.ts';
 import { loadLesson } from '../src/lessons.ts';
 import { COURSE_ROOT } from '../src/paths.ts';
@@ -44,4 +45,30 @@ test('a timing check that failed alone, without lag, keeps its verdict and runs 
   expect(byId(r, 'always-fails').status).toBe('fail');
   expect(seen().runs.get('always-fails')).toBe(1);
   expect(figures(r, 'always-fails')).toBe('');
+});
+
+describe('the scenario gate', () => {
+  const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  test('holds shared runs to its cap, and runs an exclusive one with nothing beside it', async () => {
+    const gate = new ScenarioGate(2);
+    let now = 0;
+    let most = 0;
+    const log: string[] = [];
+    const shared = (name: string) =>
+      gate.run(async () => {
+        most = Math.max(most, ++now);
+        await tick(30);
+        log.push(name);
+        now--;
+      });
+    const alone = () =>
+      gate.runAlone(async () => {
+        log.push(`alone with ${gate.inFlight - 1} beside`);
+      });
+    await Promise.all([shared('a'), shared('b'), alone(), shared('c'), shared('d')]);
+    expect(most).toBe(2);
+    // a and b were in before it; c and d, queued behind it, start only once it is done.
+    expect(log).toEqual(['a', 'b', 'alone with 0 beside', 'c', 'd']);
+  });
 });

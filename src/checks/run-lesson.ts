@@ -14,6 +14,7 @@ import type { Transcript } from '../peers/transcript.ts';
 import type { ExitInfo, ListenInfo } from '../runner/process.ts';
 import { CompileError, compileLessonFiles, type Build } from '../runner/transpile.ts';
 import { ScenarioContext } from './context.ts';
+import { scenarioGate } from './gate.ts';
 import { newSeed } from './generate.ts';
 import { prepareInterop } from './interop.ts';
 import { crashFailure, explainsProgramEnd, findCrash, outputTail, programFailure } from './explain.ts';
@@ -136,7 +137,6 @@ export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Pro
       return true;
     });
     const seed = o.seed ?? newSeed();
-    const neighbours = new Neighbours();
     const reruns: Array<{ i: number; first: Watch; failed: boolean }> = [];
     const settle = (i: number, r: ScenarioResult) => {
       if (r.status === 'fail') failed ??= r;
@@ -144,17 +144,17 @@ export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Pro
     };
     const run = async (i: number) => {
       const s = scenarios[i]!;
-      const r = await neighbours.watch(() => runScenario(new ScenarioContext(lesson, build, seed, checks.mistakes), s));
+      const r = await scenarioGate.run(() => neighbours.watch(() => runScenario(new ScenarioContext(lesson, build, seed, checks.mistakes), s)));
       if (s.timing && needsRerun(r.result, r.watch)) reruns.push({ i, first: r.watch, failed: r.result.status === 'fail' });
       else settle(i, r.result);
     };
     // Timing scenarios first, so their possible reruns start as early as possible.
     const indexes = scenarios.map((_, i) => i).sort((a, b) => Number(Boolean(scenarios[b]!.timing)) - Number(Boolean(scenarios[a]!.timing)));
     await mapWithConcurrency(indexes, o.concurrency ?? defaultConcurrency(), run, stop);
-    // Alone now, nothing beside them: this run's verdict is the one given.
+    // Alone, nothing beside them, not even another lesson's (the grader's jobs): this run's verdict is the one given.
     for (const { i, first, failed: firstFailed } of reruns.sort((a, b) => a.i - b.i)) {
       if (stop()) break;
-      const again = await neighbours.watch(() => runScenario(new ScenarioContext(lesson, build, seed, checks.mistakes), scenarios[i]!));
+      const again = await scenarioGate.runAlone(() => neighbours.watch(() => runScenario(new ScenarioContext(lesson, build, seed, checks.mistakes), scenarios[i]!)));
       settle(i, withRerunFigure(again.result, first, firstFailed));
     }
     const results = emit.reported();
@@ -282,7 +282,7 @@ interface Watch {
  */
 const CHECKER_LAG_LIMIT_MS = 100;
 
-/** Watches the scenarios in flight: which ran beside which, and how late the event loop ran. */
+/** Watches the scenarios in flight in this process: which ran beside which, and how late the event loop ran. */
 class Neighbours {
   private readonly running = new Set<Watch>();
 
@@ -301,6 +301,8 @@ class Neighbours {
     }
   }
 }
+
+const neighbours = new Neighbours();
 
 /**
  * A timing scenario's verdict stands only if the checker could see times as they were: it is run

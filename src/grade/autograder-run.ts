@@ -14,7 +14,7 @@ import { loadLesson, type Lesson } from '../lessons.ts';
 import { loadScenarios } from '../checks/run-lesson.ts';
 import { hideFromSandbox, sandboxAvailable, sandboxUnavailableReason } from '../runner/sandbox.ts';
 import { killAllSync } from '../runner/cleanup.ts';
-import { gradeClass } from './grade.ts';
+import { defaultJobs, gradeClass } from './grade.ts';
 import { gradescopeResults } from './gradescope.ts';
 import { GradescopeResultsSchema, type GradescopeResults, type Visibility } from './gradescope-spec.ts';
 import { refusedRecords, shapeForGrader } from './lms.ts';
@@ -112,7 +112,7 @@ export async function runAutograder({ root, config }: AutograderRun): Promise<Gr
   const grading = gradeClass({
     classDir,
     lessons,
-    jobs: os.availableParallelism(),
+    jobs: defaultJobs(),
     out,
     resume: false,
     onProgress: ({ record }) => {
