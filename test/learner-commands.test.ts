@@ -207,7 +207,7 @@ describe('npm test after a learner has done a lesson', () => {
   test('"the untouched starter fails" still passes: it tests the starter as committed, not the learner\'s files', async () => {
     for (const f of ['server.ts', 'client.ts']) fs.copyFileSync(path.join(clone, 'solutions/lesson-01-hello-tcp', f), path.join(clone, LESSON, f));
     const vitest = path.join(clone, 'node_modules', 'vitest', 'vitest.mjs');
-    const r = await execa(process.execPath, [vitest, 'run', 'test/lessons.test.ts', '-t', 'lesson-01-hello-tcp the untouched starter fails'], {
+    const r = await execa(process.execPath, [vitest, 'run', 'test/lessons/lesson-01-hello-tcp.test.ts', '-t', 'the untouched starter fails'], {
       cwd: clone,
       reject: false,
       env: { NO_COLOR: '1', CI: '1' },
