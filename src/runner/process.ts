@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHECKER_ENV, killTree, track, untrack } from './cleanup.ts';
 import { boxedCommand, sandboxAvailable, type SandboxPaths } from './sandbox.ts';
 import type { CompiledProgram } from './transpile.ts';
-import { HAS_PROC, sampleTrees, type TreeSample } from './tree.ts';
+import { descendantAt, HAS_PROC, sampleTrees, type TreeSample } from './tree.ts';
 
 const PRELOAD = fileURLToPath(new URL('./preload.mjs', import.meta.url));
 
@@ -259,8 +259,23 @@ export class RunningProgram {
     return Promise.race([answer, timeout]);
   }
 
+  /**
+   * Sends a signal to the program itself. Boxed, the checker's child is bwrap, which does not
+   * pass signals on (a SIGTERM to it ends the whole box): the program is the grandchild, under
+   * the box's init (pid 1 inside), and that process gets the signal.
+   */
   signal(sig: NodeJS.Signals): void {
-    if (!this.done) this.child.kill(sig);
+    if (this.done) return;
+    const program = this.boxed && HAS_PROC && this.pid !== undefined ? descendantAt(this.pid, 2) : undefined;
+    if (program === undefined) {
+      this.child.kill(sig);
+      return;
+    }
+    try {
+      process.kill(program, sig);
+    } catch {
+      // gone meanwhile: its exit is on its way
+    }
   }
 
   /** Kills the program and every process it started; resolves once it is gone. */

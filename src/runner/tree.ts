@@ -49,6 +49,14 @@ export function processTree(root: number, table = HAS_PROC ? childrenByParent() 
   return out;
 }
 
+/** The first process `depth` generations below `root` (Linux), or undefined if there is none yet. */
+export function descendantAt(root: number, depth: number): number | undefined {
+  const table = childrenByParent();
+  let pid: number | undefined = root;
+  for (let i = 0; i < depth && pid !== undefined; i++) pid = table.get(pid)?.[0];
+  return pid;
+}
+
 /** Resident memory of one process in bytes, or 0 if it is gone. */
 export function residentBytes(pid: number): number {
   try {
