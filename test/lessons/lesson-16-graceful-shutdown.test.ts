@@ -1,0 +1,3 @@
+import { lessonSelfTests } from '../support/lesson-suite.ts';
+
+lessonSelfTests('lesson-16-graceful-shutdown');
