@@ -61,13 +61,16 @@ function walk(dir: string): string[] {
 }
 
 /**
- * A self-test that reads the solutions cannot pass without them; and the checks' own sample
- * programs are answers too: the wrong implementations are the solution with one mistake, the
- * blind programs' correct ones are complete solutions.
+ * A self-test that reads the solutions cannot pass without them, nor one that runs a lesson both
+ * ways (test/lessons/*.test.ts: `lessonSelfTests`) or builds the checks' sample programs
+ * (`materialize`, `variantSource`); and those sample programs are answers too: the wrong
+ * implementations are the solution with one mistake, the correct and blind ones are often
+ * complete solutions.
  */
 function needsSolutions(file: string): boolean {
-  if (/^lessons\/[^/]+\/\.checks\/(wrong|blind)\//.test(file)) return true;
-  return /^test\/.*\.test\.ts$/.test(file) && /\bsolutions?\b|solutionDir/.test(fs.readFileSync(path.join(COURSE_ROOT, file), 'utf8'));
+  if (/^lessons\/[^/]+\/\.checks\/(wrong|correct|blind)\//.test(file)) return true;
+  if (!/^test\/.*\.test\.ts$/.test(file)) return false;
+  return /\bsolutions?\b|solutionDir|lessonSelfTests|materialize|variantSource/.test(fs.readFileSync(path.join(COURSE_ROOT, file), 'utf8'));
 }
 
 function templateFiles(withSolutions: boolean): string[] {

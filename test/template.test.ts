@@ -39,7 +39,7 @@ describe('npm run template', () => {
     expect(fs.existsSync(path.join(tpl, 'solutions'))).toBe(false);
     // The checks' sample programs are answers too (a wrong one is the solution with one mistake).
     for (const lesson of fs.readdirSync(path.join(tpl, 'lessons'))) {
-      for (const sample of ['wrong', 'blind']) expect(fs.existsSync(path.join(tpl, 'lessons', lesson, '.checks', sample)), `${lesson}/.checks/${sample}`).toBe(false);
+      for (const sample of ['wrong', 'correct', 'blind']) expect(fs.existsSync(path.join(tpl, 'lessons', lesson, '.checks', sample)), `${lesson}/.checks/${sample}`).toBe(false);
     }
     expect(fs.existsSync(path.join(tpl, 'lessons', L1, '.checks', 'checks.ts'))).toBe(true);
     expect(fs.existsSync(path.join(tpl, 'lessons', L1, 'server.ts'))).toBe(true);
