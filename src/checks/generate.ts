@@ -138,3 +138,17 @@ export function edgyText(o: { maxLength?: number; exclude?: string[] } = {}): fc
   const allowed = pieces.filter((p) => !(o.exclude ?? []).some((x) => p.includes(x)));
   return fc.array(fc.constantFrom(...allowed), { maxLength: o.maxLength ?? 6 }).map((parts) => parts.join(''));
 }
+
+/**
+ * A step that fails the scenario (`ctx.fail`), as a value: what a generated case's `run`
+ * returns, so that the case is shrunk and replayed instead of ending the scenario at once.
+ */
+export async function asMismatch(step: () => Promise<void>): Promise<FailureDetails | undefined> {
+  try {
+    await step();
+    return undefined;
+  } catch (err) {
+    if (err instanceof CheckFailure) return err.details;
+    throw err;
+  }
+}

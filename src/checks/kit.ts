@@ -1,7 +1,8 @@
 /** Everything a lesson's hidden checks import, from one place. */
 export { defineChecks, defineScenarios, type LessonChecks, type Scenario, type FailureDetails } from './scenario.ts';
 export { defineMistakes, type Facts, type Mistake, type Vars } from './mistakes.ts';
-export { checkGenerated, cutsOf, edgyText, splitAt, type GeneratedCheck, type Mismatch } from './generate.ts';
+export { asMismatch, checkGenerated, cutsOf, edgyText, splitAt, type GeneratedCheck, type Mismatch } from './generate.ts';
+export { findOnPath } from './tools.ts';
 export { ScenarioContext, LOOPBACK, type StartedServer, type ClientRun } from './context.ts';
 export { acceptClient, CONNECT_WHERE_TOLD, expectClientSuccess, expectPrinted } from './expect.ts';
 export { describeExit, programFailure } from './explain.ts';

@@ -20,9 +20,10 @@ import {
   type Text,
   type Transcript,
 } from '../../../src/checks/kit.ts';
-import { CheckFailure, type FailureDetails } from '../../../src/checks/scenario.ts';
 import type { Reason } from './mistakes.ts';
 import { REPLY, REQUEST, isFirstChunkPrint } from './model.ts';
+import { asMismatch } from '../../../src/checks/kit.ts';
+export { asMismatch };
 
 export type Ctx = ScenarioContext<Reason>;
 export type Program = ReturnType<Ctx['startProgram']>;
@@ -44,16 +45,6 @@ export const who = {
   javaServer: text('Java server', 'Java 서버'),
 };
 
-/** A step that fails the scenario, run as one generated case: its failure becomes the case's mismatch. */
-export async function asMismatch(step: () => Promise<void>): Promise<FailureDetails | undefined> {
-  try {
-    await step();
-    return undefined;
-  } catch (err) {
-    if (err instanceof CheckFailure) return err.details;
-    throw err;
-  }
-}
 
 // ─── the checker → the learner's server ──────────────────────────────────────────────
 

@@ -18,10 +18,11 @@ import {
   type Text,
   type Transcript,
 } from '../../../src/checks/kit.ts';
-import { CheckFailure } from '../../../src/checks/scenario.ts';
 import { PeerSocket as PeerSocketClass } from '../../../src/peers/peer-socket.ts';
 import type { Reason } from './mistakes.ts';
 import { endpoint } from './model.ts';
+import { asMismatch } from '../../../src/checks/kit.ts';
+export { asMismatch };
 
 export type Ctx = ScenarioContext<Reason>;
 export type Program = ReturnType<Ctx['startProgram']>;
@@ -42,16 +43,6 @@ export const CRASH = /Unhandled 'error' event|^Node\.js v\d+/m;
 /** A stack frame line, as Node prints them: "    at fn (file:line:col)". */
 export const STACK = /^\s+at\s.+/m;
 
-/** A step that fails the scenario, run as one generated case: its failure becomes the case's mismatch. */
-export async function asMismatch(step: () => Promise<void>): Promise<FailureDetails | undefined> {
-  try {
-    await step();
-    return undefined;
-  } catch (err) {
-    if (err instanceof CheckFailure) return err.details;
-    throw err;
-  }
-}
 
 export function linesOf(out: string): string[] {
   return out.replace(/\r\n/g, '\n').split('\n').map((l) => l.trimEnd());

@@ -10,10 +10,12 @@ import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { describeExit, quoted, text, type PeerSocket, type StartedServer, type Text, type Transcript } from '../../../src/checks/kit.ts';
-import { CheckFailure, type FailureDetails } from '../../../src/checks/scenario.ts';
+import type { FailureDetails } from '../../../src/checks/scenario.ts';
 import { fill } from '../../../src/i18n.ts';
 import type { Ctx } from './mistakes.ts';
 import { formPage, parseResponseHead, serverModel, type Expected, type Response } from './model.ts';
+import { asMismatch, findOnPath } from '../../../src/checks/kit.ts';
+export { asMismatch, findOnPath };
 
 export type { Ctx } from './mistakes.ts';
 export type TranscriptOf = (left: Text, right: Text) => Transcript;
@@ -26,16 +28,6 @@ export const who = {
   solution: text('reference solution', '참고 답안'),
 };
 
-/** A step that fails the scenario, as a value: a generated case's mismatch. */
-export async function asMismatch(step: () => Promise<void>): Promise<FailureDetails | undefined> {
-  try {
-    await step();
-    return undefined;
-  } catch (err) {
-    if (err instanceof CheckFailure) return err.details;
-    throw err;
-  }
-}
 
 /** "GET /hello?name=x" from a request's bytes: its line without the version. */
 export function requestLineOf(bytes: Buffer): string {
@@ -292,19 +284,6 @@ export async function expectFetch(ctx: Ctx, server: StartedServer, o: { path: st
 
 // ─── curl: lenient ───────────────────────────────────────────────────────────────────
 
-export function findOnPath(name: string, fallback: string): string | undefined {
-  const dirs = (process.env.PATH ?? '').split(path.delimiter);
-  for (const d of [path.dirname(fallback), ...dirs]) {
-    const f = path.join(d, name);
-    try {
-      fs.accessSync(f, fs.constants.X_OK);
-      return f;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
 
 const CURL_EXIT: Record<number, string> = {
   1: 'not HTTP (HTTP/0.9, or an unsupported protocol)',

@@ -9,9 +9,11 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { describeExit, fill, quoted, splitAt, text, type PeerSocket, type StartedServer, type Text, type Transcript } from '../../../src/checks/kit.ts';
-import { CheckFailure, type FailureDetails } from '../../../src/checks/scenario.ts';
+import type { FailureDetails } from '../../../src/checks/scenario.ts';
 import type { Ctx } from './mistakes.ts';
 import { PROTOCOL_ERROR, matches, readReply, replyBytes, showCommand, showReply, type Arg, type Expected, type Reply } from './model.ts';
+import { asMismatch, findOnPath } from '../../../src/checks/kit.ts';
+export { asMismatch, findOnPath };
 
 export type { Ctx } from './mistakes.ts';
 export type TranscriptOf = (left: Text, right: Text) => Transcript;
@@ -25,16 +27,6 @@ export const who = {
 /** How long a reply may take: generous for a loaded machine, short enough to fail fast. */
 export const REPLY_MS = 2500;
 
-/** A step that fails the scenario, as a value: a generated case's mismatch. */
-export async function asMismatch(step: () => Promise<void>): Promise<FailureDetails | undefined> {
-  try {
-    await step();
-    return undefined;
-  } catch (err) {
-    if (err instanceof CheckFailure) return err.details;
-    throw err;
-  }
-}
 
 export async function open(ctx: Ctx, server: StartedServer, transcript?: Transcript): Promise<PeerSocket> {
   return ctx.connect(server.port, transcript ?? ctx.transcript(who.checker, who.server));
@@ -215,18 +207,6 @@ export const same = (want: unknown) => (got: unknown): string | undefined => {
   return show(got) === show(want) ? undefined : `got ${show(got)}, expected ${show(want)}`;
 };
 
-export function findOnPath(name: string, fallback: string): string | undefined {
-  for (const dir of [...(process.env.PATH ?? '').split(path.delimiter), path.dirname(fallback)]) {
-    const f = path.join(dir, name);
-    try {
-      fs.accessSync(f, fs.constants.X_OK);
-      return f;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
 
 function redisTool(ctx: Ctx, name: 'redis-cli' | 'redis-benchmark' | 'redis-server'): string {
   const found = findOnPath(name, `/usr/bin/${name}`);

@@ -36,6 +36,8 @@ import {
   type FrameCase,
   type ServerFrame,
 } from './model.ts';
+import { asMismatch, findOnPath } from '../../../src/checks/kit.ts';
+export { asMismatch, findOnPath };
 
 export type { Ctx } from './mistakes.ts';
 export type TranscriptOf = (left: Text, right: Text) => Transcript;
@@ -48,16 +50,6 @@ export const who = {
   browser: text('Chromium', 'Chromium'),
 };
 
-/** A step that fails the scenario, as a value: a generated case's mismatch. */
-export async function asMismatch(step: () => Promise<void>): Promise<FailureDetails | undefined> {
-  try {
-    await step();
-    return undefined;
-  } catch (err) {
-    if (err instanceof CheckFailure) return err.details;
-    throw err;
-  }
-}
 
 function nothing(): Text {
   return text('nothing', '아무것도 없음');
@@ -578,19 +570,6 @@ export async function nodeWebSocket(ctx: Ctx, server: StartedServer): Promise<vo
 
 // ─── Chromium ────────────────────────────────────────────────────────────────────────
 
-export function findOnPath(name: string, fallback: string): string | undefined {
-  const dirs = (process.env.PATH ?? '').split(path.delimiter);
-  for (const d of [path.dirname(fallback), ...dirs]) {
-    const f = path.join(d, name);
-    try {
-      fs.accessSync(f, fs.constants.X_OK);
-      return f;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
 
 export const BROWSER_TEXT = '안녕하세요! 브라우저에서 보낸 한국어 메시지입니다 🙂';
 /** 30 000 × 가: 90 000 bytes of UTF-8, a 64-bit length both ways. */

@@ -8,10 +8,11 @@ import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeExit, programFailure, quoted, splitAt, text, type PeerSocket, type StartedServer, type Text, type Transcript } from '../../../src/checks/kit.ts';
 import type { FailureDetails } from '../../../src/checks/scenario.ts';
-import { CheckFailure } from '../../../src/checks/scenario.ts';
 import { fill } from '../../../src/i18n.ts';
 import type { Ctx } from './mistakes.ts';
 import { answer, busyBytes, busyExpected, bytesOf, earliestOf, GOODBYE, REFUSED, repliesOf, scheduleOf, type DrainCase, type Exchange, type LineCase, type Reply, type Trigger } from './model.ts';
+import { asMismatch } from '../../../src/checks/kit.ts';
+export { asMismatch };
 
 export type { Ctx } from './mistakes.ts';
 export type TranscriptOf = (left: Text, right: Text) => Transcript;
@@ -63,16 +64,6 @@ function lines(replies: string[]): string {
   return replies.length ? replies.map((r) => quoted(`${r}\n`)).join(' ') : '—';
 }
 
-/** A step that fails the scenario, as a value. */
-export async function asMismatch(step: () => Promise<void>): Promise<FailureDetails | undefined> {
-  try {
-    await step();
-    return undefined;
-  } catch (err) {
-    if (err instanceof CheckFailure) return err.details;
-    throw err;
-  }
-}
 
 // ─── the program's end ───────────────────────────────────────────────────────────────────
 
