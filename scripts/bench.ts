@@ -6,6 +6,10 @@
  *   - `npm run check <lesson> -- --solution` for every lesson, called directly, with the
  *     sandbox and without it, interleaved, with the ratio;
  *   - the checker's own start: from its bundle (what `npm run check` runs) and through tsx;
+ *   - lesson 01's check beside learnyounode's `verify` of its TIME SERVER exercise, interleaved,
+ *     with the ratio (learnyounode is installed into a temporary folder: scripts/bench-reference.ts);
+ *   - each lesson's passing check beside its floor: the checker's start + the lesson's longest
+ *     scenario (as runLesson measures it on the reference solution), with the ratio;
  *   - the figures the checks themselves measure on the reference solution (lesson 13: requests
  *     per second under load, the learner's server beside the reference; memory at its peak);
  *   - grading a class of 30 students × the lessons with `npm run grade` (skip with --skip-grade).
@@ -27,6 +31,7 @@ import { defaultJobs } from '../src/grade/grade.ts';
 import { POINTS_PER_LESSON } from '../src/grade/points.ts';
 import { compileLessonFiles } from '../src/runner/transpile.ts';
 import { sandboxAvailable, sandboxUnavailableReason } from '../src/runner/sandbox.ts';
+import { LEARNYOUNODE, setUpLearnyounode } from './bench-reference.ts';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -72,6 +77,17 @@ async function timeLearnerStart(runs: number): Promise<{ boxed: number[]; unboxe
 function ratio(a: number[], b: number[]): string {
   return `${(median(a) / median(b)).toFixed(2)}×`;
 }
+
+/** Wall time of one run of a command, and whether it exited 0. */
+function timeOnce(cmd: string, args: string[], env: Record<string, string> = {}): { ms: number; ok: boolean } {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { cwd: COURSE_ROOT, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', ...env } });
+  return { ms: performance.now() - t, ok: r.status === 0 };
+}
+
+/** Target ratios the course promises (printed beside the measured ones, never asserted). */
+const TARGET_VS_LEARNYOUNODE = 1.0;
+const TARGET_VS_FLOOR = 1.3;
 
 /** A class folder: even-numbered students hand in the solutions, odd-numbered the starters. */
 function makeClass(students: number, lessons: string[]): { dir: string; out: string } {
@@ -132,24 +148,84 @@ await runCommand(async () => {
   console.log(`${row('from its bundle (node scripts/run.mjs check)', bundled)}\n${row('through tsx (node --import tsx scripts/check.ts)', viaTsx)}   → ${ratio(bundled, viaTsx)}`);
 
   console.log('\nWhat the checks measure, on the reference solution (figures, never pass marks)');
+  /** Per lesson, from the same run: its longest scenario (the floor's second half) and its status. */
+  const longest = new Map<string, { id: string; ms: number; status: string }>();
   for (const name of lessons) {
     const lesson = loadLesson(name);
     const r = await runLesson(lesson, lesson.solutionDir, { lang: 'en' });
     for (const sc of r.scenarios) for (const f of sc.figures ?? []) console.log(`  ${name} ${sc.id}: ${f.en}`);
+    const top = r.scenarios.reduce<(typeof r.scenarios)[number] | undefined>((a, b) => (a && a.ms >= b.ms ? a : b), undefined);
+    longest.set(name, { id: top?.id ?? '-', ms: top?.ms ?? 0, status: r.status });
   }
 
   console.log('\nChecking a lesson (npm run check <lesson> -- --solution, every scenario), boxed / unboxed');
-  const check = (name: string, sandbox: string) => timeCommand(process.execPath, ['scripts/run.mjs', 'check', name, '--solution'], 1, { SOCKET_COURSE_SANDBOX: sandbox });
+  const check = (name: string, sandbox: string) => timeOnce(process.execPath, ['scripts/run.mjs', 'check', name, '--solution'], { SOCKET_COURSE_SANDBOX: sandbox });
+  /** Each lesson's boxed check times (what `npm run check` does by default) and failed runs, for its floor below. */
+  const checkTimes = new Map<string, { ms: number[]; failed: number }>();
   for (const name of lessons) {
     const boxed: number[] = [];
     const unboxed: number[] = [];
+    let failed = 0;
     for (let i = 0; i < runs; i++) {
-      boxed.push(...check(name, 'auto'));
-      unboxed.push(...check(name, 'off'));
+      const b = check(name, 'auto');
+      boxed.push(b.ms);
+      if (!b.ok) failed++;
+      unboxed.push(check(name, 'off').ms);
     }
+    checkTimes.set(name, { ms: boxed, failed });
     console.log(`${row(`${name}, boxed`, boxed)}\n${row(`${name}, unboxed`, unboxed)}   → ${ratio(boxed, unboxed)}`);
   }
   console.log(row('lesson-01 through npm (npm run check …)', timeCommand('npm', ['run', '--silent', 'check', 'lesson-01', '--', '--solution'], runs)));
+
+  console.log(`\nEach lesson's passing check beside its floor: the checker's start (${median(bundled).toFixed(0)} ms) + its longest scenario (target ≤ ${TARGET_VS_FLOOR.toFixed(1)}×)`);
+  let withinFloor = 0;
+  for (const name of lessons) {
+    const { ms: boxed, failed } = checkTimes.get(name)!;
+    const top = longest.get(name)!;
+    const floor = median(bundled) + top.ms;
+    const r = median(boxed) / floor;
+    if (r <= TARGET_VS_FLOOR) withinFloor++;
+    const note = [
+      failed > 0 ? `the check failed ${failed} of ${runs} runs` : '',
+      top.status === 'pass' ? '' : `runLesson on the solution: ${top.status}`,
+    ].filter(Boolean).join('; ');
+    console.log(`${row(`${name}, boxed`, boxed)}   floor ${floor.toFixed(0).padStart(5)} ms (longest: ${top.id}, ${top.ms} ms)   → ${r.toFixed(2)}× ${r <= TARGET_VS_FLOOR ? 'within' : 'over'}`);
+    if (note) console.log(`  (${name}: ${note})`);
+  }
+  console.log(`${`  within ${TARGET_VS_FLOOR.toFixed(1)}× of their floor`.padEnd(52)} ${String(withinFloor).padStart(6)} of ${lessons.length} lessons`);
+
+  console.log(`\nLesson 01's check beside learnyounode's verify (TIME SERVER, ${LEARNYOUNODE}), interleaved (target ≤ ${TARGET_VS_LEARNYOUNODE.toFixed(1)}×)`);
+  const lyn = setUpLearnyounode();
+  if (lyn instanceof Error) {
+    console.log(`  skipped: could not set up learnyounode (${lyn.message})`);
+  } else {
+    try {
+      const ours: number[] = [];
+      const theirs: number[] = [];
+      let oursFailed = 0;
+      let theirsFailed = 0;
+      let lastFailure = '';
+      for (let i = 0; i < runs; i++) {
+        const c = timeOnce(process.execPath, ['scripts/run.mjs', 'check', 'lesson-01', '--solution']);
+        ours.push(c.ms);
+        if (!c.ok) oursFailed++;
+        const v = lyn.verify();
+        theirs.push(v.ms);
+        if (!v.pass) {
+          theirsFailed++;
+          lastFailure = v.output.trim().split('\n').slice(-3).join(' | ');
+        }
+      }
+      const passed = (failed: number) => (failed === 0 ? `PASS ${runs}/${runs}` : `FAILED ${failed}/${runs}`);
+      console.log(row('check lesson-01 --solution (node scripts/run.mjs)', ours) + `   ${passed(oursFailed)}`);
+      console.log(row('learnyounode verify time-server.js', theirs) + `   ${passed(theirsFailed)}`);
+      const r = median(ours) / median(theirs);
+      console.log(`${'  check lesson-01 / learnyounode verify'.padEnd(52)} ${r.toFixed(2).padStart(6)}×    ${r <= TARGET_VS_LEARNYOUNODE ? 'within' : 'over'} the target`);
+      if (theirsFailed > 0) console.log(`  learnyounode's verify did not pass: ${lastFailure}`);
+    } finally {
+      lyn.dispose();
+    }
+  }
 
   if (!values['skip-grade']) {
     const students = Number(values.students ?? 30);
