@@ -142,10 +142,10 @@ export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Pro
       if (r.status === 'fail') failed ??= r;
       emit(i, r);
     };
+    const attempt = (i: number) => neighbours.watch(() => runScenario(new ScenarioContext(lesson, build, seed, checks.mistakes), scenarios[i]!));
     const run = async (i: number) => {
-      const s = scenarios[i]!;
-      const r = await scenarioGate.run(() => neighbours.watch(() => runScenario(new ScenarioContext(lesson, build, seed, checks.mistakes), s)));
-      if (s.timing && needsRerun(r.result, r.watch)) reruns.push({ i, first: r.watch, failed: r.result.status === 'fail' });
+      const r = await scenarioGate.run(() => attempt(i));
+      if (scenarios[i]!.timing && needsRerun(r.result, r.watch)) reruns.push({ i, first: r.watch, failed: r.result.status === 'fail' });
       else settle(i, r.result);
     };
     // Timing scenarios first, so their possible reruns start as early as possible.
@@ -154,7 +154,7 @@ export async function runLesson(lesson: Lesson, dir: string, o: RunOptions): Pro
     // Alone, nothing beside them, not even another lesson's (the grader's jobs): this run's verdict is the one given.
     for (const { i, first, failed: firstFailed } of reruns.sort((a, b) => a.i - b.i)) {
       if (stop()) break;
-      const again = await scenarioGate.runAlone(() => neighbours.watch(() => runScenario(new ScenarioContext(lesson, build, seed, checks.mistakes), scenarios[i]!)));
+      const again = await scenarioGate.runAlone(() => attempt(i));
       settle(i, withRerunFigure(again.result, first, firstFailed));
     }
     const results = emit.reported();
