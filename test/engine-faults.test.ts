@@ -273,4 +273,17 @@ describe('the checker itself interrupted', () => {
     await checker;
     expect(await waitUntilNone(() => taggedProcesses(tag))).toEqual([]);
   }, 60_000);
+
+  // The course's own tools run beside the scenarios: tsc type-checks the learner's files while
+  // they run. Under load it was still compiling when the checker was interrupted, and outlived it.
+  const tscIsUp = (tag: string) => taggedProcesses(tag).some((pid) => processesWith('typescript/bin/tsc').includes(pid));
+  for (const signal of ['SIGINT', 'SIGKILL'] as const) {
+    test(`${signal} while the course's own tsc still type-checks the learner's files: it ends too`, async () => {
+      const { checker, tag } = await startChecker(['--solution'], tscIsUp);
+      checker.kill(signal);
+      await checker;
+      // tsc alone would take seconds more to finish: a short wait tells "ended" from "finished".
+      expect(await waitUntilNone(() => taggedProcesses(tag), 1500)).toEqual([]);
+    }, 60_000);
+  }
 });

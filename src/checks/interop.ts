@@ -8,19 +8,20 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { STATE_DIR } from '../paths.ts';
+import { toolEnv, trackTool } from '../runner/cleanup.ts';
 
 let python: string[] | null | undefined;
 let javaOk: boolean | undefined;
 
 function runs(cmd: string, args: string[]): string | undefined {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 5000, windowsHide: true });
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 5000, windowsHide: true, env: toolEnv() });
   return r.status === 0 ? `${r.stdout}${r.stderr}` : undefined;
 }
 
 /** `runs` without blocking the event loop: the checker's timers keep their time meanwhile. */
 function runsAsync(cmd: string, args: string[], timeout = 30_000): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { encoding: 'utf8', timeout, windowsHide: true }, (err, stdout, stderr) => resolve(err ? undefined : `${stdout}${stderr}`));
+    trackTool(execFile(cmd, args, { encoding: 'utf8', timeout, windowsHide: true, env: toolEnv() }, (err, stdout, stderr) => resolve(err ? undefined : `${stdout}${stderr}`)));
   });
 }
 
@@ -97,7 +98,7 @@ export function compileJava(source: string): { classDir: string; mainClass: stri
   const target = javaTarget(source);
   if (!fs.existsSync(target.classFile)) {
     fs.mkdirSync(target.classDir, { recursive: true });
-    const r = spawnSync('javac', ['-encoding', 'UTF-8', '-d', target.classDir, source], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('javac', ['-encoding', 'UTF-8', '-d', target.classDir, source], { encoding: 'utf8', timeout: 60_000, env: toolEnv() });
     if (r.status !== 0) throw new Error(`javac failed for ${source}: ${r.stderr}`);
   }
   return { classDir: target.classDir, mainClass: target.mainClass };

@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { COURSE_ROOT } from '../paths.ts';
+import { toolEnv, trackTool } from '../runner/cleanup.ts';
 
 export interface TypeIssue {
   /** As given to tsc: the lesson file's name, e.g. `server.ts`. */
@@ -44,10 +45,11 @@ export function parseTscOutput(out: string, files: readonly string[]): TypeIssue
 /** Resolves with the type errors in `files` (in `dir`); an empty list if tsc cannot run. */
 export function typeCheckLessonFiles(dir: string, files: readonly string[]): Promise<TypeIssue[]> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [TSC, ...OPTIONS, ...files], { cwd: dir, timeout: LIMIT_MS, maxBuffer: 4 * 1024 * 1024 }, (err, stdout) => {
+    const tsc = execFile(process.execPath, [TSC, ...OPTIONS, ...files], { cwd: dir, timeout: LIMIT_MS, maxBuffer: 4 * 1024 * 1024, env: toolEnv() }, (err, stdout) => {
       // tsc exits 2 when it found errors; anything else without output means it did not run.
       if (err && !stdout) return resolve([]);
       resolve(parseTscOutput(stdout, files));
     });
+    trackTool(tsc);
   });
 }

@@ -6,7 +6,7 @@
  * boxes die with their parent (bwrap's --die-with-parent) and unboxed programs are ended by
  * the watchdog in their preload.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { Socket } from 'node:net';
 import { HAS_PROC, killProcessTree } from './tree.ts';
@@ -79,6 +79,27 @@ export function liveCount(): number {
 
 /** Every program the engine starts carries this in its environment (and passes it on). */
 export const CHECKER_ENV = { SOCKET_COURSE_CHECKER_PID: String(process.pid) };
+
+/**
+ * The environment of a course tool the checker runs for itself (tsc, javac, a probe): the
+ * checker's own, plus its mark, so the reaper ends the tool too if the checker is killed
+ * outright. Without it a javac or tsc still compiling outlived an interrupted check.
+ */
+export function toolEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, ...CHECKER_ENV };
+}
+
+/** A course tool started with spawn or execFile: killed on every way out, like a learner program. */
+export function trackTool(child: ChildProcess): ChildProcess {
+  const tool: Killable = { pid: child.pid, done: child.exitCode !== null || child.signalCode !== null };
+  if (tool.done || tool.pid === undefined) return child;
+  track(tool);
+  child.once('exit', () => {
+    tool.done = true;
+    untrack(tool);
+  });
+  return child;
+}
 
 /**
  * The last line of defence when the checker is killed outright (SIGKILL, OOM, a crash of node
