@@ -99,6 +99,9 @@ function unwatchTree(p: RunningProgram): void {
   }
 }
 
+/** How long output may still come in after a program's exit (see the 'exit' handler). */
+const OUTPUT_SETTLE_MS = 500;
+
 /** bwrap itself: the process the checker starts, and the box's init (pid 1 inside). */
 const BOX_PROCESSES = 2;
 
@@ -145,10 +148,13 @@ export class RunningProgram {
       });
       // 'exit' can come before the last output is read: wait (briefly) for stdout and stderr
       // to end too, so a check never reads a program's output short. A grandchild holding
-      // the pipes open must not hold us, hence the limit.
+      // the pipes open must not hold us, hence the limit. The limit ends only after one more
+      // turn of the event loop's I/O: when the checker's loop lagged past 500 ms (a loaded
+      // machine), the timer would fire before the poll that reads what the program wrote
+      // before it exited, and a client that printed its answer was reported as printing nothing.
       this.child.once('exit', (code, signal) => {
         const ended = (s: Readable) => new Promise<void>((r) => (s.readableEnded ? r() : s.once('end', () => r()).once('close', () => r())));
-        const limit = new Promise<void>((r) => setTimeout(r, 500).unref());
+        const limit = new Promise<void>((r) => setTimeout(() => setImmediate(r), OUTPUT_SETTLE_MS).unref());
         const boxedSignal = this.boxed ? signalFromBoxedExit(code) : undefined;
         const how = boxedSignal ? { code: null, signal: boxedSignal } : { code, signal };
         void Promise.race([Promise.all([ended(this.child.stdout!), ended(this.child.stderr!)]), limit]).then(() => this.finish(how, resolve));
