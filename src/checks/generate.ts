@@ -9,10 +9,12 @@
  * Each generated scenario has a budget of cases and of time, so a passing check stays quick.
  */
 import fc from 'fast-check';
+import os from 'node:os';
 import { fill, text, type Text } from '../i18n.ts';
 import { Transcript } from '../peers/transcript.ts';
 import type { ScenarioContext } from './context.ts';
 import { CheckFailure, type FailureDetails } from './scenario.ts';
+import { ScenarioGate } from './gate.ts';
 
 /** What one case found wrong: the failure to report, minus the summary the kit writes. */
 export type Mismatch = Omit<FailureDetails, 'summary'> & { summary?: Text };
@@ -39,7 +41,23 @@ export interface GeneratedCheck<C> {
    * runs to its end, and the `examples` always run, whatever the time.
    */
   ms?: number;
+  /**
+   * Cases run at once (default 1). Only for cases that share nothing: each starts its own
+   * programs and opens its own connections, so one case cannot change another's answer. The
+   * cases are split over that many lanes, each its own seeded search (`seed`, `seed + 1`, …):
+   * the same seed draws the same cases in the same lanes. A lane that fails shrinks its case;
+   * the lowest lane that fails is the one reported, so a replay reports the same case.
+   */
+  lanes?: number;
 }
+
+/**
+ * Cases of lanes in flight at once in this process, whatever the scenario and the lesson: the
+ * lanes say which cases are drawn (and so the verdict), this only when they run. Without it,
+ * lanes beside lanes (two generated scenarios, several lessons in the grader or the self-tests)
+ * started tens of programs at once, and on a loaded 2-core machine correct programs were late.
+ */
+const laneCases = new ScenarioGate(3 * os.availableParallelism());
 
 /** A fresh seed per run unless the learner asked to replay one. */
 export function newSeed(): number {
@@ -64,17 +82,31 @@ export async function checkGenerated<C>(ctx: ScenarioContext, g: GeneratedCheck<
   // machine (the scenario's own wall-time limit still holds).
   const deadline = Date.now() + (g.ms ?? 4000);
   const corners = new Set<C>(g.examples ?? []);
-  const details = await fc.check(
-    fc.asyncProperty(g.cases, async (c) => {
-      if (Date.now() > deadline && !corners.has(c)) return true;
-      const m = await runCase(g, c, scratch);
-      if (m) found.set(c, m);
-      return m === undefined;
+  const lanes = splitIntoLanes(ctx.seed, g.runs ?? 40, g.examples ?? [], g.lanes ?? 1);
+  // A lane that failed ends the search of the lanes after it (theirs would not be reported);
+  // the lanes before it run to their end, so the lowest failing lane is the same on a replay.
+  let lowestFailed = Number.POSITIVE_INFINITY;
+  const results = await Promise.all(
+    lanes.map(async (lane, index) => {
+      const details = await fc.check(
+        fc.asyncProperty(g.cases, async (c) => {
+          const skip = index > lowestFailed || Date.now() > deadline;
+          if (skip && !corners.has(c)) return true;
+          const m = lanes.length > 1 ? await laneCases.run(() => runCase(g, c, scratch)) : await runCase(g, c, scratch);
+          if (m) {
+            found.set(c, m);
+            lowestFailed = Math.min(lowestFailed, index);
+          }
+          return m === undefined;
+        }),
+        { seed: lane.seed, numRuns: lane.runs, examples: lane.examples.map((e) => [e] as [C]) },
+      );
+      return details;
     }),
-    { seed: ctx.seed, numRuns: g.runs ?? 40, examples: (g.examples ?? []).map((e) => [e] as [C]) },
   );
-  if (!details.failed || !details.counterexample) return;
-  const smallest = details.counterexample[0] as C;
+  const details = results.find((d) => d.failed && d.counterexample);
+  if (!details) return;
+  const smallest = details.counterexample![0] as C;
   await ctx.forgetProgramsSince(startedBefore); // the search's programs are not the story
   // Replayed for the report; if the program now answers right (it is flaky), the search's
   // mismatch for this same case is reported.
@@ -96,6 +128,26 @@ export async function checkGenerated<C>(ctx: ScenarioContext, g: GeneratedCheck<
       replayed.summary ??
       fill(text('A generated exchange got a wrong answer: {case}', '만들어 낸 주고받기에서 틀린 답이 왔습니다: {case}'), { case: g.describe(smallest) }),
   });
+}
+
+interface Lane<C> {
+  seed: number;
+  runs: number;
+  examples: C[];
+}
+
+/**
+ * `runs` cases over `count` lanes: lane k searches with `seed + k`, tries every count-th corner
+ * example first, then its share of the drawn cases. fast-check counts the examples among a
+ * run's cases, so each lane's count holds all of its own. One lane is the plain search.
+ */
+export function splitIntoLanes<C>(seed: number, runs: number, examples: C[], count: number): Lane<C>[] {
+  const n = Math.max(1, Math.min(Math.floor(count), runs));
+  const drawn = Math.max(0, runs - examples.length);
+  return Array.from({ length: n }, (_, k) => {
+    const mine = examples.filter((_, i) => i % n === k);
+    return { seed: (seed + k) % 0x80000000, runs: mine.length + Math.floor(drawn / n) + (k < drawn % n ? 1 : 0), examples: mine };
+  }).filter((lane) => lane.runs > 0);
 }
 
 /**

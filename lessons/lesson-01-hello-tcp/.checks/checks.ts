@@ -37,6 +37,12 @@ import {
   requestPieces,
 } from './model.ts';
 
+/**
+ * Each generated case starts its own program (a server that serves one client, or a client):
+ * cases share nothing, so several run at once (their waits overlap).
+ */
+const LANES = 10;
+
 /** The source's own program (Python or Java) against one of the learner's. */
 function interop(id: string, title: Text, run: (ctx: Ctx) => Promise<void>): Scenario<Reason> {
   return { id, title, run };
@@ -70,6 +76,7 @@ export default defineChecks({
           describe: describeRequest,
           runs: 20,
           ms: 5000,
+          lanes: LANES,
         }),
     },
     {
@@ -122,6 +129,7 @@ export default defineChecks({
           describe: describeReply,
           runs: 20,
           ms: 5000,
+          lanes: LANES,
         }),
     },
     {

@@ -245,6 +245,8 @@ export default defineChecks({
           describe: (c) => describeLine(c, c.line ?? 'you=127.0.0.1:… me=127.0.0.1:… tcp'),
           runs: 25,
           ms: 5000,
+          // Each case is its own client against its own checker server: several at once.
+          lanes: 4,
         });
       },
     },

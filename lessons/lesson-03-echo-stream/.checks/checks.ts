@@ -155,6 +155,8 @@ export default defineChecks({
           describe: describeClientCase,
           runs: 30,
           ms: 5000,
+          // Each case is its own client with its own files, against its own lying server.
+          lanes: 4,
         }),
     },
     {

@@ -255,6 +255,8 @@ export default defineChecks({
           describe: describeClientCase,
           runs: 24,
           ms: 5000,
+          // Each case is its own client against its own checker server: several at once.
+          lanes: 4,
         });
       },
     },
