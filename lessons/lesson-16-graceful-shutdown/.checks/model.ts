@@ -182,6 +182,11 @@ export const exchangeExamples: Exchange[] = [
   one({ lines: ['WORK 60', 'ECHO a', 'WORK 60', 'PING'], crlf: [false, false, true, false] }),
   // The digits as sent, leading zeros too; 10000 is allowed, 10001 is not; six digits are not.
   one({ lines: ['WORK 007', 'WORK 00000', 'WORK 10001', 'WORK 000001', 'WORK 0'], crlf: [false, false, false, false, false] }),
+  // Digits only: what Number() or parseInt() would take is still ERR bad ms (a sign, a point,
+  // hex, an exponent, a second space, a space at the end). Tried on every run, not left to a
+  // draw: under load a search runs fewer cases, and a blind program validating with Number()
+  // once passed when none of these was drawn.
+  one({ lines: ['WORK +5', 'WORK 0x10', 'WORK 1e1', 'WORK 1.0', 'WORK  5', 'WORK 5 '], crlf: [false, false, false, false, false, false] }),
   // A character cut between two writes, and two clients whose WORKs do not wait for each other.
   {
     clients: [
