@@ -225,7 +225,7 @@ describe('the checker itself interrupted', () => {
       reject: false,
       env: { NO_COLOR: '1', SOCKET_COURSE_TAG: tag, ...env },
     });
-    const end = Date.now() + 20_000;
+    const end = Date.now() + 40_000; // a JVM starting on a loaded 2-core machine took over 20 s
     let up = ready(tag);
     while (Date.now() < end && !up) {
       await new Promise((r) => setTimeout(r, 25));

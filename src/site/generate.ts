@@ -43,15 +43,23 @@ function write(srcDir: string, page: string, body: string): void {
 }
 
 /** The reference solutions, run one lesson after another (each runs its own checks two at a time). */
+/** Lessons recorded at once: their scenarios mostly wait on sockets (16 one after another took minutes). */
+const RECORD_AT_ONCE = 3;
+
 async function recordAll(lessons: Lesson[], o: GenerateOptions): Promise<Map<string, RecordedRun>> {
-  const runs = new Map<string, RecordedRun>();
-  for (const lesson of lessons) {
-    const started = Date.now();
-    const { run, cached } = await recordedRun(lesson, o.runsDir);
-    o.log?.(`${lesson.name}: ${cached ? 'recorded run reused' : `ran the reference solution (${((Date.now() - started) / 1000).toFixed(1)} s)`}`);
-    runs.set(lesson.name, run);
-  }
-  return runs;
+  const recorded: RecordedRun[] = new Array(lessons.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < lessons.length; i = next++) {
+      const lesson = lessons[i]!;
+      const started = Date.now();
+      const { run, cached } = await recordedRun(lesson, o.runsDir);
+      o.log?.(`${lesson.name}: ${cached ? 'recorded run reused' : `ran the reference solution (${((Date.now() - started) / 1000).toFixed(1)} s)`}`);
+      recorded[i] = run;
+    }
+  };
+  await Promise.all(Array.from({ length: RECORD_AT_ONCE }, worker));
+  return new Map(lessons.map((l, i) => [l.name, recorded[i]!]));
 }
 
 function lessonPage(readme: string, lesson: Lesson, run: RecordedRun, ctx: LinkContext): string {
