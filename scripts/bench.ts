@@ -127,18 +127,24 @@ function makeClass(students: number, lessons: string[]): { dir: string; out: str
 }
 
 /** From a bench class's gradebook: solutions not given full points, starters given them. */
-function wrongVerdicts(csv: string): { falseFailures: number; falsePasses: number } {
+function wrongVerdicts(csv: string): { falseFailures: number; falsePasses: number; which: string[] } {
   let falseFailures = 0;
   let falsePasses = 0;
-  for (const line of csv.trim().split('\n').slice(1)) {
+  const which: string[] = [];
+  const [header, ...rows] = csv.trim().split('\n');
+  const columns = header!.split(',');
+  for (const line of rows) {
     const [student, ...cells] = line.split(',');
     const solutions = Number(/\d+/.exec(student!)![0]) % 2 === 1; // student-01, -03, …: i = 0, 2, … in makeClass
-    for (const points of cells.slice(0, -1).map(Number)) {
-      if (solutions && points < POINTS_PER_LESSON) falseFailures++;
-      if (!solutions && points === POINTS_PER_LESSON) falsePasses++;
+    for (const [i, points] of cells.slice(0, -1).map(Number).entries()) {
+      const wrong = solutions ? points < POINTS_PER_LESSON : points === POINTS_PER_LESSON;
+      if (!wrong) continue;
+      if (solutions) falseFailures++;
+      else falsePasses++;
+      which.push(`${student} ${columns[i + 1]}: ${points} points`);
     }
   }
-  return { falseFailures, falsePasses };
+  return { falseFailures, falsePasses, which };
 }
 
 await runCommand(async () => {
@@ -276,6 +282,12 @@ function gradeClass(students: number, lessons: string[], jobs: string | undefine
     const ms = timeCommand(process.execPath, ['--import', 'tsx', 'scripts/grade.ts', dir, '--lessons', lessonArg, '--out', out, '--jobs', String(n)], 1);
     const wrong = wrongVerdicts(fs.readFileSync(path.join(out, 'gradebook.csv'), 'utf8'));
     console.log(`${row(`${students} students × ${lessons.length} lessons, ${n} jobs`, ms)}   ${(students * lessons.length * 1000 / ms[0]!).toFixed(2)} lessons/s, ${wrong.falseFailures} false failures, ${wrong.falsePasses} false passes`);
+    if (wrong.which.length > 0) {
+      // The feedback says what went wrong: kept for reading (a later job count would overwrite it).
+      const kept = fs.mkdtempSync(path.join(os.tmpdir(), `bench-wrong-verdicts-${n}-jobs-`));
+      fs.cpSync(out, kept, { recursive: true });
+      console.log(`  wrong verdicts: ${wrong.which.join('; ')} — the feedback is kept in ${kept}`);
+    }
   }
   fs.rmSync(dir, { recursive: true, force: true });
   fs.rmSync(out, { recursive: true, force: true });
