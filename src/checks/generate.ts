@@ -87,8 +87,8 @@ export async function checkGenerated<C>(ctx: ScenarioContext, g: GeneratedCheck<
   // the lanes before it run to their end, so the lowest failing lane is the same on a replay.
   let lowestFailed = Number.POSITIVE_INFINITY;
   const results = await Promise.all(
-    lanes.map(async (lane, index) => {
-      const details = await fc.check(
+    lanes.map((lane, index) =>
+      fc.check(
         fc.asyncProperty(g.cases, async (c) => {
           const skip = index > lowestFailed || Date.now() > deadline;
           if (skip && !corners.has(c)) return true;
@@ -100,9 +100,8 @@ export async function checkGenerated<C>(ctx: ScenarioContext, g: GeneratedCheck<
           return m === undefined;
         }),
         { seed: lane.seed, numRuns: lane.runs, examples: lane.examples.map((e) => [e] as [C]) },
-      );
-      return details;
-    }),
+      ),
+    ),
   );
   const details = results.find((d) => d.failed && d.counterexample);
   if (!details) return;

@@ -8,6 +8,7 @@ import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { mapWithConcurrency } from '../concurrency.ts';
 import { fill, text, type Lang, type Text } from '../i18n.ts';
 import type { Lesson } from '../lessons.ts';
 import type { Transcript } from '../peers/transcript.ts';
@@ -348,17 +349,4 @@ function inOrder(n: number, cb: (r: ScenarioResult) => boolean) {
   };
   emit.reported = () => reported;
   return emit;
-}
-
-async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>, stop: () => boolean = () => false): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length && !stop()) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { mapWithConcurrency } from '../concurrency.ts';
 import { fill, LANGS, text, type Lang, type Text } from '../i18n.ts';
 import type { Lesson } from '../lessons.ts';
 import { COURSE_ROOT } from '../paths.ts';
@@ -87,19 +88,14 @@ async function gradeAll(o: GradeOptions, running: Set<string>): Promise<GradeRun
     }
     return !old;
   });
-  let next = 0;
-  const worker = async () => {
-    while (next < pending.length) {
-      const { student, lesson } = pending[next++]!;
-      const pair = `${student} ${lesson.name.slice(0, 'lesson-NN'.length)}`;
-      running.add(pair);
-      const record = await gradeOne(path.join(o.classDir, student), student, lesson);
-      running.delete(pair);
-      store.write(record);
-      finish(record, false);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs, pending.length)) }, worker));
+  await mapWithConcurrency(pending, o.jobs, async ({ student, lesson }) => {
+    const pair = `${student} ${lesson.name.slice(0, 'lesson-NN'.length)}`;
+    running.add(pair);
+    const record = await gradeOne(path.join(o.classDir, student), student, lesson);
+    running.delete(pair);
+    store.write(record);
+    finish(record, false);
+  });
   return { book, stray, resumed };
 }
 

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { mapWithConcurrency } from '../concurrency.ts';
 import { LANGS, type Lang } from '../i18n.ts';
 import { listLessonNames, loadLesson, type Lesson } from '../lessons.ts';
 import { COURSE_ROOT } from '../paths.ts';
@@ -42,23 +43,17 @@ function write(srcDir: string, page: string, body: string): void {
   fs.writeFileSync(file, body);
 }
 
-/** The reference solutions, run one lesson after another (each runs its own checks two at a time). */
 /** Lessons recorded at once: their scenarios mostly wait on sockets (16 one after another took minutes). */
 const RECORD_AT_ONCE = 3;
 
+/** The reference solutions' runs, a few lessons at once (each runs its own checks two at a time). */
 async function recordAll(lessons: Lesson[], o: GenerateOptions): Promise<Map<string, RecordedRun>> {
-  const recorded: RecordedRun[] = new Array(lessons.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < lessons.length; i = next++) {
-      const lesson = lessons[i]!;
-      const started = Date.now();
-      const { run, cached } = await recordedRun(lesson, o.runsDir);
-      o.log?.(`${lesson.name}: ${cached ? 'recorded run reused' : `ran the reference solution (${((Date.now() - started) / 1000).toFixed(1)} s)`}`);
-      recorded[i] = run;
-    }
-  };
-  await Promise.all(Array.from({ length: RECORD_AT_ONCE }, worker));
+  const recorded = await mapWithConcurrency(lessons, RECORD_AT_ONCE, async (lesson) => {
+    const started = Date.now();
+    const { run, cached } = await recordedRun(lesson, o.runsDir);
+    o.log?.(`${lesson.name}: ${cached ? 'recorded run reused' : `ran the reference solution (${((Date.now() - started) / 1000).toFixed(1)} s)`}`);
+    return run;
+  });
   return new Map(lessons.map((l, i) => [l.name, recorded[i]!]));
 }
 
