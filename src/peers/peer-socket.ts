@@ -35,6 +35,11 @@ export class PeerSocket {
   ) {
     this.sendDir = checkerSide === 'left' ? 'right' : 'left';
     this.recvDir = checkerSide === 'left' ? 'left' : 'right';
+    // Each write its own segment, at once: with Nagle's algorithm a small write waits for the
+    // ACK of the one before, which the peer delays (up to 40 ms on Linux) when it has nothing
+    // to answer yet, so the pieces of a write cut "inside a character" left together and a
+    // server decoding each chunk on its own passed (a blind program did, in lesson 07).
+    socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => {
       transcript.data(this.recvDir, chunk);
       this.pending = Buffer.concat([this.pending, chunk]);

@@ -228,8 +228,10 @@ const b = (client: number, commands: Command[], pauseMs = 0, crlf: boolean[] = c
 export const lifeExamples: LifeCase[] = [
   // A FIN with two SLOW replies still owed: both must come, then the FIN.
   { clients: 1, bursts: [b(0, [{ kind: 'slow', ms: 120 }, { kind: 'ping' }, { kind: 'slow', ms: SHORT_SLOW_MAX }])], endings: ['fin'], tail: '' },
-  // An RST while a SLOW is in flight on one client; the other keeps talking and sees COUNT.
-  { clients: 2, bursts: [b(0, [{ kind: 'slow', ms: 200 }]), b(1, [{ kind: 'echo', text: 'e\u0301😀\t' }, { kind: 'count' }], 0, [true, false], [3, 9])], endings: ['rst', 'fin'], tail: '' },
+  // An RST while a SLOW is in flight on one client; the other keeps talking and sees COUNT. Its
+  // ECHO is cut inside the accent (7) and twice inside the emoji (9, 11): a server that decodes
+  // each chunk on its own is caught unless it reads all of those pieces in one go.
+  { clients: 2, bursts: [b(0, [{ kind: 'slow', ms: 200 }]), b(1, [{ kind: 'echo', text: 'e\u0301😀\t' }, { kind: 'count' }], 0, [true, false], [3, 7, 9, 11])], endings: ['rst', 'fin'], tail: '' },
   // QUIT with lines behind it in the same write, and a long SLOW pending: only BYE, then FIN.
   { clients: 1, bursts: [b(0, [{ kind: 'slow', ms: LONG_SLOW }, { kind: 'empty' }])], endings: ['quit'], tail: 'PING\nECHO after\n' },
   // Silence with a short SLOW answered first and a long one dropped by the idle end.
