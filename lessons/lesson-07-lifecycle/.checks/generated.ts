@@ -103,7 +103,8 @@ function judgeClient(ctx: Ctx, i: number, c: Client, e: ClientExpectation, endin
   const dones = body.filter((l) => l.line === 'DONE');
   for (let k = 0; k < Math.max(immediate.length, e.replies.length); k++) {
     if (immediate[k] === e.replies[k]) continue;
-    return ctx.mistake('wrong-reply', {
+    const broken = immediate[k]?.includes('\uFFFD') === true && e.replies[k]?.includes('\uFFFD') === false;
+    return ctx.mistake(broken ? 'utf8-cut-decoded' : 'wrong-reply', {
       vars: { got: immediate[k] === undefined ? text('nothing', '아무것도 없음') : quoted(`${immediate[k]}\n`, 60), exp: e.replies[k] === undefined ? text('nothing more', '더는 아무것도 없음') : quoted(`${e.replies[k]}\n`, 60) },
       expected: fill(text('{c}: {r}', '{c}: {r}'), { c: name, r: shown(e.replies) }),
       actual: fill(text('{c}: {r}', '{c}: {r}'), { c: name, r: shown(immediate) }),

@@ -58,6 +58,18 @@ export const mistakes = defineMistakes({
     ),
     section: 'the-exchange',
   },
+  'utf8-cut-decoded': {
+    summary: text('In a generated exchange (below) a character cut between two writes came back broken: {got} where the protocol says {exp}.', '만들어 낸 주고받기(아래)에서 두 write 사이에서 잘린 글자가 깨져서 돌아왔습니다. 프로토콜대로라면 {exp}여야 하는데 {got}이(가) 왔습니다.'),
+    cause: text(
+      "A character's bytes came in two 'data' events and each chunk was decoded on its own (chunk.toString()): each half became U+FFFD (�). Typed by hand, a line comes in one chunk and looks right.",
+      "한 글자의 바이트가 'data' 이벤트 두 번에 나뉘어 왔는데 덩어리마다 따로 디코딩(chunk.toString())했습니다. 반쪽마다 U+FFFD(�)가 되었습니다. 손으로 입력하면 줄이 한 덩어리로 와서 멀쩡해 보입니다.",
+    ),
+    fix: text(
+      "Frame on bytes and decode each complete line, or call socket.setEncoding('utf8') once: it keeps a cut character until the rest arrives.",
+      "바이트로 줄을 나눈 뒤 완성된 줄마다 디코딩하거나, socket.setEncoding('utf8')을 한 번 호출하세요. 잘린 글자를 나머지가 올 때까지 보관해 줍니다.",
+    ),
+    section: 'the-exchange',
+  },
   'slow-reply-timing': {
     summary: text('"SLOW {ms}" was answered {got} ms after it was sent.', '"SLOW {ms}"에 보낸 지 {got}ms 뒤에 답이 왔습니다.'),
     cause: text(
