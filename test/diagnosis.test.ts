@@ -81,6 +81,22 @@ server.listen(Number(process.env.PORT ?? 8080), process.env.HOST ?? '127.0.0.1')
     expect(r.failure!.cause!.en).not.toContain('await');
   });
 
+  test('lesson 03: a client that exits 1 once the exchange is over is told about its exit code, not that it ended during the exchange', async () => {
+    const lesson = loadLesson('lesson-03-echo-stream');
+    const summary = 'console.log(`sent ${payload.length} bytes, received ${socket.bytesRead} bytes`);';
+    const dir = solutionWith(lesson, { 'client.ts': (s) => s.replace(summary, `${summary}\n  process.exitCode = 1;`) });
+    const r = await scenario(lesson, dir, 'client-round-trip');
+    expect(r.failure!.reason).toBe('exit-code-not-zero');
+    expect(r.failure!.summary.en).toBe('client.ts ended after the exchange was over: exited with code 1.');
+  });
+
+  test('lesson 03: a client that exits 1 before the echo comes still ended during the exchange', async () => {
+    const lesson = loadLesson('lesson-03-echo-stream');
+    const dir = solutionWith(lesson, { 'client.ts': (s) => s.replace('  socket.end(payload);', '  socket.end(payload, () => process.exit(1));') });
+    const r = await scenario(lesson, dir, 'client-echo-late-in-odd-pieces');
+    expect(r.failure!.reason).toBe('exited-during-exchange');
+  });
+
   test('lesson 04: an answer to 60 KiB without a newline is not "the line arrived whole"', async () => {
     const lesson = loadLesson('lesson-04-line-protocol');
     const server = `import net from 'node:net';

@@ -38,6 +38,8 @@ export const CONNECT_WHERE_TOLD: Pick<FailureDetails, 'cause' | 'fix' | 'section
 
 /** The client must exit by itself with code 0 within `ms`; its stdout is returned. */
 export async function expectClientSuccess(ctx: ScenarioContext, program: RunningProgram, ms: number, file = 'client.ts'): Promise<ClientRun> {
+  // Called when the checker has done its part: a client still running now ends after the exchange.
+  const endsAfterExchange = !program.done;
   const run = await ctx.finishClient(program, ms);
   if (run.exit === 'timeout') {
     ctx.fail({
@@ -51,7 +53,7 @@ export async function expectClientSuccess(ctx: ScenarioContext, program: Running
       section: 'course:when-things-go-wrong',
     });
   }
-  if (run.exit.code !== 0) ctx.fail(programFailure(file, run.exit, program, 'during-exchange'));
+  if (run.exit.code !== 0) ctx.fail(programFailure(file, run.exit, program, endsAfterExchange ? 'after-exchange' : 'during-exchange'));
   return run;
 }
 

@@ -204,12 +204,14 @@ export function crashFailure(crash: Crash, seen: FailureDetails, label: Text = {
 }
 
 /** A failure for a program that ended (or was stopped) when it should not have. */
-export function programFailure(file: string | Text, exit: ExitInfo, program: RunningProgram, when: 'before-listening' | 'during-exchange'): FailureDetails {
+export function programFailure(file: string | Text, exit: ExitInfo, program: RunningProgram, when: 'before-listening' | 'during-exchange' | 'after-exchange'): FailureDetails {
   const how = describeExit(exit);
   const summary =
     when === 'before-listening'
       ? fill(text('{file} ended before it started listening: {how}.', '{file}이(가) listen을 시작하기 전에 끝났습니다: {how}.'), { file, how })
-      : fill(text('{file} ended during the exchange: {how}.', '{file}이(가) 주고받는 도중에 끝났습니다: {how}.'), { file, how });
+      : when === 'after-exchange'
+        ? fill(text('{file} ended after the exchange was over: {how}.', '{file}이(가) 주고받기를 마친 뒤 끝났습니다: {how}.'), { file, how })
+        : fill(text('{file} ended during the exchange: {how}.', '{file}이(가) 주고받는 도중에 끝났습니다: {how}.'), { file, how });
   if (exit.stoppedFor === 'output-limit') {
     return {
       reason: 'output-limit',
@@ -243,6 +245,21 @@ export function programFailure(file: string | Text, exit: ExitInfo, program: Run
   const known = KNOWN_CRASHES.find((k) => k.pattern.test(program.stderr()));
   if (known) return { reason: known.reason, summary, cause: known.cause, fix: known.fix, section: known.section };
   const threw = /^\s+at .*\.ts:\d+/m.test(program.stderr()) || /Error/.test(program.stderr());
+  if (when === 'after-exchange' && !threw && !exit.signal && exit.code !== 0) {
+    return {
+      reason: 'exit-code-not-zero',
+      summary,
+      cause: text(
+        'Nothing crashed and the exchange was over, but the exit code says the program failed: a process.exitCode = 1 (or process.exit(1)) on a path a correct run takes, such as a reply you did not expect.',
+        '아무것도 죽지 않았고 주고받기도 끝났는데, 종료 코드는 프로그램이 실패했다고 말합니다. 올바른 실행도 지나는 경로(예상과 다른 답을 받은 경우 등)에 process.exitCode = 1(이나 process.exit(1))이 있습니다.',
+      ),
+      fix: text(
+        'Exit with code 0 whenever the exchange went as the lesson says, whatever the peer sent; keep other codes for the failures the lesson names.',
+        '주고받기가 레슨이 말한 대로 끝났다면 상대가 무엇을 보냈든 종료 코드 0으로 끝내세요. 다른 코드는 레슨이 정한 실패에만 쓰세요.',
+      ),
+      section: 'course:the-program-contract',
+    };
+  }
   return {
     reason: when === 'before-listening' ? 'exited-before-listening' : 'exited-during-exchange',
     summary,
