@@ -4,11 +4,16 @@
  * generated one share it, so a mistake is named the same way whichever found it.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fill, quoted, text, type Mismatch, type PeerSocket, type Text, type Transcript } from '../../../src/checks/kit.ts';
+import { fill, quoted, text, type Mismatch, type PeerSocket, type Text } from '../../../src/checks/kit.ts';
+import { Transcript } from '../../../src/peers/transcript.ts';
 import { ChatModel, type Close, type Step } from './model.ts';
 import type { Ctx, Reason } from './mistakes.ts';
 
 export const LINE_MS = 1500;
+/** How long a name that left may stay taken: the server frees it when it has read the close. */
+const NICK_FREED_MS = 1500;
+/** The probe between rooms: a valid name no room uses. */
+const PROBE_NICK = 'zz_probe';
 export const server = text('your server', '내 서버');
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -38,8 +43,7 @@ export class Room {
   readonly peers = new Map<number, PeerSocket>();
   /** How each nickname last left: names the LEAVE a client missed. */
   private readonly leftHow = new Map<string, Close>();
-  /** Nicknames that left: an `ERR nick taken` for one of them is a name never freed. */
-  private readonly departed = new Set<string>();
+
   /** LEAVE lines each slot has received, to spot a second one. */
   private readonly leaves = new Map<number, Set<string>>();
   /** The last line each slot sent, for the report. */
@@ -49,7 +53,21 @@ export class Room {
     private readonly ctx: Ctx,
     private readonly port: number,
     private readonly transcribe: Transcribe,
+    /**
+     * Nicknames that left (in this room, or in a room played before it against the same server):
+     * an `ERR nick taken` for one of them is a name freed late, or never.
+     */
+    private readonly departed = new Set<string>(),
   ) {}
+
+  /** Closes every connection; their names join `departed`, for a room played after this one. */
+  closeAll(): void {
+    for (const [slot, peer] of this.peers) {
+      const nick = this.model.nickOf(slot);
+      if (nick !== undefined) this.departed.add(nick);
+      peer.destroy();
+    }
+  }
 
   /** Opens a new connection in `slot` (the one there before is closed). */
   async open(slot: number): Promise<PeerSocket> {
@@ -122,7 +140,32 @@ export class Room {
       if (got.startsWith('LEAVE ')) this.leaves.get(slot)!.add(got);
       return undefined;
     }
+    const wantNick = want.startsWith('OK ') ? want.slice(3) : undefined;
+    if (got === 'ERR nick taken' && wantNick !== undefined && this.departed.has(wantNick)) {
+      if (await this.freedLate(slot, wantNick)) return undefined;
+    }
     return this.wrong(slot, want, got) ?? this.ctx.mistake('wrong-reply', facts({ who, exp: want, got }));
+  }
+
+  /**
+   * A name is free once the server has read its owner's close. When nobody else was in the room
+   * to hear the LEAVE, nothing tells the checker that it has, and a loaded machine delays it: so
+   * `ERR nick taken` for a name that left is asked again (a refused NICK changes nothing) for up
+   * to NICK_FREED_MS before the name is called never freed. The transcript shows each NICK.
+   */
+  private async freedLate(slot: number, nick: string): Promise<boolean> {
+    const peer = this.peers.get(slot)!;
+    const until = Date.now() + NICK_FREED_MS;
+    while (Date.now() < until) {
+      await sleep(150);
+      await peer.send(`NICK ${nick}\n`);
+      const r = await peer.readLine(LINE_MS);
+      if (!r.ok) return false;
+      const got = r.value.toString('utf8');
+      if (got === `OK ${nick}`) return true;
+      if (got !== 'ERR nick taken') return false;
+    }
+    return false;
   }
 
   /** The line `want` never came to `slot`. */
@@ -197,6 +240,36 @@ export class Room {
       if (m) return m;
     }
     return this.quiet();
+  }
+}
+
+/**
+ * Between two rooms played against one server: waits (at most `ms`) until the server has read
+ * every close of the room before, so that none of its LEAVEs reaches the next room and its
+ * names are free (a loaded machine reads closes late). A probe joins and asks WHO until it is
+ * alone, then QUITs. It judges nothing: a server whose WHO is wrong gets its verdict from the
+ * rooms, and after the limit the next room starts anyway. Its exchange is in no report.
+ */
+export async function untilRoomEmpty(ctx: Ctx, port: number, ms = 1500): Promise<void> {
+  const probe = await ctx.connect(port, new Transcript(text('probe', '확인용'), server));
+  const line = async (): Promise<string | undefined> => {
+    const r = await probe.readLine(500);
+    return r.ok ? r.value.toString('utf8') : undefined;
+  };
+  try {
+    await probe.send(`NICK ${PROBE_NICK}\n`);
+    if ((await line()) !== `OK ${PROBE_NICK}`) return;
+    for (const until = Date.now() + ms; Date.now() < until; ) {
+      await probe.send('WHO\n');
+      let got = await line();
+      while (got !== undefined && !got.startsWith('WHO')) got = await line(); // LEAVEs of the room before
+      if (got === undefined || got === `WHO ${PROBE_NICK}`) break;
+      await sleep(20);
+    }
+    await probe.send('QUIT\n');
+    await probe.waitClosed(500);
+  } finally {
+    probe.destroy();
   }
 }
 
