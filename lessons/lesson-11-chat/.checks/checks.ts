@@ -76,39 +76,52 @@ async function twentyClients(ctx: Ctx): Promise<void> {
       return p.sendSplitAt(all, cuts, 1);
     }),
   );
+  // Everything first, then the verdict: a garbled line explains a gap or a reordering seen on
+  // another client, so it is looked for everywhere before the order is judged.
   const deadline = Date.now() + 6000;
-  await Promise.all(
-    peers.map(async (p, i) => {
-      const seen = new Map<number, number[]>(); // sender → indexes in arrival order
-      for (let n = 0; n < total; n++) {
+  const arrived = await Promise.all(
+    peers.map(async (p) => {
+      const lines: string[] = [];
+      while (lines.length < total) {
         const r = await p.readLine(Math.max(50, deadline - Date.now()));
         if (!r.ok) break;
-        const got = r.value.toString('utf8');
-        const m = /^MSG (\S+) (\d+):(\d+) (.*)$/su.exec(got);
-        const sender = m ? Number(m[3]) : -1;
-        const k = m ? Number(m[2]) : -1;
-        if (m && m[1] === crowdNick(i)) ctx.fail('echoed-to-sender', facts({ who: clientLabel(i), got }));
-        if (!m || m[1] !== crowdNick(sender) || sender === i || got !== `MSG ${crowdNick(sender)} ${crowdText(sender, k)}`) {
-          const reason = got.includes('\uFFFD') ? 'text-corrupted' : 'message-garbled';
-          ctx.fail(reason, facts({ who: clientLabel(i), got, exp: m && sender >= 0 && sender < CROWD ? `MSG ${crowdNick(sender)} ${crowdText(sender, k)}` : undefined }));
-        }
-        const list = seen.get(sender) ?? [];
-        if (list.length > 0 && k <= list.at(-1)!) {
-          ctx.fail('order-broken', facts({ who: clientLabel(i), nick: crowdNick(sender), got, exp: `MSG ${crowdNick(sender)} ${crowdText(sender, list.at(-1)! + 1 > PER_CLIENT - 1 ? list.at(-1)! : list.at(-1)! + 1)}` }));
-        }
-        if (k !== list.length) {
-          ctx.fail('order-broken', facts({ who: clientLabel(i), nick: crowdNick(sender), got, exp: `MSG ${crowdNick(sender)} ${crowdText(sender, list.length)}` }));
-        }
-        list.push(k);
-        seen.set(sender, list);
+        lines.push(r.value.toString('utf8'));
       }
-      for (let j = 0; j < CROWD; j++) {
-        if (j === i) continue;
-        const have = seen.get(j)?.length ?? 0;
-        if (have < PER_CLIENT) ctx.fail('message-lost', facts({ who: clientLabel(i), exp: `MSG ${crowdNick(j)} ${crowdText(j, have)}`, got: text(`${have} of ${PER_CLIENT} messages of ${crowdNick(j)}`, `${crowdNick(j)}의 메시지 ${PER_CLIENT}개 중 ${have}개`) }));
-      }
+      return lines;
     }),
   );
+  const parsed = arrived.map((lines, i) =>
+    lines.map((got) => {
+      const m = /^MSG (\S+) (\d+):(\d+) (.*)$/su.exec(got);
+      const sender = m ? Number(m[3]) : -1;
+      const k = m ? Number(m[2]) : -1;
+      if (m && m[1] === crowdNick(i)) ctx.fail('echoed-to-sender', facts({ who: clientLabel(i), got }));
+      return { got, sender, k, whole: m !== null && m[1] === crowdNick(sender) && sender !== i && got === `MSG ${crowdNick(sender)} ${crowdText(sender, k)}` };
+    }),
+  );
+  parsed.forEach((lines, i) => {
+    const bad = lines.find((l) => !l.whole);
+    if (!bad) return;
+    const { got, sender, k } = bad;
+    ctx.fail(got.includes('\uFFFD') ? 'text-corrupted' : 'message-garbled', facts({ who: clientLabel(i), got, exp: sender >= 0 && sender < CROWD ? `MSG ${crowdNick(sender)} ${crowdText(sender, k)}` : undefined }));
+  });
+  parsed.forEach((lines, i) => {
+    const last = new Map<number, { k: number; got: string }>(); // sender → the last one that came
+    for (const { got, sender, k } of lines) {
+      const before = last.get(sender);
+      if (before && k <= before.k) ctx.fail('order-broken', facts({ who: clientLabel(i), nick: crowdNick(sender), got: before.got, exp: got }));
+      last.set(sender, { k, got });
+    }
+  });
+  parsed.forEach((lines, i) => {
+    for (let j = 0; j < CROWD; j++) {
+      if (j === i) continue;
+      const have = lines.filter((l) => l.sender === j).map((l) => l.k);
+      if (have.length === PER_CLIENT) continue;
+      const missing = Array.from({ length: PER_CLIENT }, (_, k) => k).find((k) => !have.includes(k))!;
+      ctx.fail('message-lost', facts({ who: clientLabel(i), exp: `MSG ${crowdNick(j)} ${crowdText(j, missing)}`, got: text(`${have.length} of ${PER_CLIENT} messages of ${crowdNick(j)}`, `${crowdNick(j)}의 메시지 ${PER_CLIENT}개 중 ${have.length}개`) }));
+    }
+  });
   // Everyone but client A leaves at once, a third each by QUIT, FIN and RST.
   const how = (i: number) => (i % 3 === 0 ? 'quit' : i % 3 === 1 ? 'fin' : 'rst');
   for (let i = 1; i < CROWD; i++) {
