@@ -43,7 +43,6 @@ export class Room {
   readonly peers = new Map<number, PeerSocket>();
   /** How each nickname last left: names the LEAVE a client missed. */
   private readonly leftHow = new Map<string, Close>();
-
   /** LEAVE lines each slot has received, to spot a second one. */
   private readonly leaves = new Map<number, Set<string>>();
   /** The last line each slot sent, for the report. */
@@ -140,11 +139,15 @@ export class Room {
       if (got.startsWith('LEAVE ')) this.leaves.get(slot)!.add(got);
       return undefined;
     }
-    const wantNick = want.startsWith('OK ') ? want.slice(3) : undefined;
-    if (got === 'ERR nick taken' && wantNick !== undefined && this.departed.has(wantNick)) {
-      if (await this.freedLate(slot, wantNick)) return undefined;
-    }
+    const stillTaken = this.takenAfterLeaving(want, got);
+    if (stillTaken !== undefined && (await this.freedLate(slot, stillTaken))) return undefined;
     return this.wrong(slot, want, got) ?? this.ctx.mistake('wrong-reply', facts({ who, exp: want, got }));
+  }
+
+  /** The name `want` claims, when the server refused it as taken although its owner left. */
+  private takenAfterLeaving(want: string | undefined, got: string): string | undefined {
+    const nick = want?.startsWith('OK ') ? want.slice(3) : undefined;
+    return nick !== undefined && got === 'ERR nick taken' && this.departed.has(nick) ? nick : undefined;
   }
 
   /**
@@ -212,7 +215,8 @@ export class Room {
     if (want === 'ERR line too long') return this.ctx.mistake('no-line-limit', { ...f(), vars: { ...f().vars, n: Buffer.byteLength(sent) } });
     if (want === 'ERR bad nick' && gotNick !== undefined) return this.ctx.mistake('bad-nick-accepted', f(quoted(sentNick ?? gotNick)));
     if (want === 'ERR nick taken' && gotNick !== undefined) return this.ctx.mistake('nick-taken-accepted', f(gotNick));
-    if (wantNick !== undefined && got === 'ERR nick taken' && this.departed.has(wantNick)) return this.ctx.mistake('nick-not-freed', f(wantNick));
+    const stillTaken = this.takenAfterLeaving(want, got);
+    if (stillTaken !== undefined) return this.ctx.mistake('nick-not-freed', f(stillTaken));
     if (wantNick !== undefined && got === 'ERR bad nick') return this.ctx.mistake('good-nick-refused', f(quoted(wantNick)));
     if (want?.startsWith('WHO')) return this.ctx.mistake('wrong-who', f());
     if (want?.startsWith('MSG ') && got.startsWith('MSG ') && (got.includes('\uFFFD') || got.trim() === want.trim() || got.normalize('NFC') === want.normalize('NFC'))) return this.ctx.mistake('text-corrupted', f());
