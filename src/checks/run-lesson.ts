@@ -235,6 +235,10 @@ const CRASH_SETTLE_MS = 300;
  */
 async function preferCrash(ctx: ScenarioContext, failure: FailureDetails, learnerFiles: readonly string[]): Promise<FailureDetails> {
   if (explainsProgramEnd(failure)) return failure;
+  // A dead program's sockets close at once, but its crash report still has to be read from the
+  // pipe: on a loaded machine the close came first, so the crash was missed (a CI run said
+  // "wrong reply" for a TypeError). One more I/O turn reads what the pipe already holds.
+  await new Promise((resolve) => setTimeout(() => setImmediate(resolve), 20));
   await Promise.all(ctx.programs.filter((p) => !p.done && p.stderr() !== '').map((p) => p.waitExit(CRASH_SETTLE_MS)));
   for (const p of ctx.programs) {
     const crash = findCrash(p, learnerFiles);
